@@ -1,0 +1,40 @@
+package io.mayhem.configuration;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses durations written {@code 250ms}, {@code 2s}, {@code 5m}, {@code 1h}, {@code 1d} or ISO-8601 ({@code PT2S}). */
+public final class Durations {
+
+    private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private Durations() {
+    }
+
+    public static Duration parse(String key, String text) {
+        String value = text.trim();
+        Matcher m = SHORT.matcher(value);
+        if (m.matches()) {
+            long amount = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        }
+        try {
+            Duration parsed = Duration.parse(value);
+            if (parsed.isNegative()) {
+                throw new IllegalArgumentException(key + " must not be negative: '" + text + "'");
+            }
+            return parsed;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    key + " is not a duration: '" + text + "' (write 250ms, 2s, 5m, 1h, 1d or ISO-8601 like PT2S)", e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.mayhem.configuration;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.Config;
+
+/** The one reader of MicroProfile Config; defaults live in META-INF/microprofile-config.properties. */
+@ApplicationScoped
+public class MayhemConfig {
+
+    @Inject
+    Config config;
+
+    private Settings settings;
+
+    @PostConstruct
+    void read() {
+        settings = new Settings(
+                config.getValue("mayhem.publisher.enabled", Boolean.class),
+                config.getValue("mayhem.publisher.rate", Integer.class),
+                config.getValue("mayhem.hostname.domain", String.class),
+                duration("mayhem.simulation.max-latency"),
+                config.getValue("mayhem.simulation.restart-failure-rate", Double.class),
+                config.getValue("mayhem.simulation.save-failure-rate", Double.class),
+                config.getOptionalValue("mayhem.simulation.seed", Long.class).orElse(null),
+                duration("mayhem.lease.extend-every"),
+                duration("mayhem.lease.extend-by"),
+                duration("mayhem.lease.max-total"),
+                config.getValue("mayhem.restart.max-attempts", Integer.class),
+                duration("mayhem.restart.backoff"),
+                config.getValue("mayhem.flow.max-outstanding", Integer.class),
+                duration("mayhem.flow.max-wait"),
+                duration("mayhem.shutdown.timeout"));
+    }
+
+    @Produces
+    public Settings settings() {
+        return settings;
+    }
+
+    private Duration duration(String key) {
+        return Durations.parse(key, config.getValue(key, String.class));
+    }
+}

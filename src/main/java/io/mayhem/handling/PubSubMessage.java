@@ -1,0 +1,86 @@
+package io.mayhem.handling;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One restart request and what has happened to it so far. */
+public final class PubSubMessage {
+
+    private final String messageId;
+    private final String instanceName;
+    private final String hostname;
+    private volatile boolean saved;
+    private volatile boolean restarted;
+    private final AtomicBoolean acked = new AtomicBoolean();
+    private final AtomicInteger extendedCount = new AtomicInteger();
+    private final AtomicInteger restartAttempts = new AtomicInteger();
+
+    public PubSubMessage(String messageId, String instanceName, String domain) {
+        this.messageId = messageId;
+        this.instanceName = instanceName;
+        this.hostname = instanceName + "." + domain;
+    }
+
+    public String messageId() {
+        return messageId;
+    }
+
+    public String instanceName() {
+        return instanceName;
+    }
+
+    public String hostname() {
+        return hostname;
+    }
+
+    public boolean saved() {
+        return saved;
+    }
+
+    public void markSaved() {
+        saved = true;
+    }
+
+    public boolean restarted() {
+        return restarted;
+    }
+
+    public void markRestarted() {
+        restarted = true;
+    }
+
+    public boolean acked() {
+        return acked.get();
+    }
+
+    /** True only for the first caller: a request is acked exactly once. */
+    public boolean markAcked() {
+        return acked.compareAndSet(false, true);
+    }
+
+    public int extendedCount() {
+        return extendedCount.get();
+    }
+
+    public int countExtension() {
+        return extendedCount.incrementAndGet();
+    }
+
+    public int restartAttempts() {
+        return restartAttempts.get();
+    }
+
+    public int countRestartAttempt() {
+        return restartAttempts.incrementAndGet();
+    }
+
+    /** Appended to every log line about this request. */
+    public String tag() {
+        return "[message_id=" + messageId + "]";
+    }
+
+    @Override
+    public String toString() {
+        return "PubSubMessage(instance_name=" + instanceName + ")";
+    }
+}

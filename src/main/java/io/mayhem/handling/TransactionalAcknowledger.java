@@ -1,0 +1,53 @@
+package io.mayhem.handling;
+
+import io.mayhem.messaging.JmsResources;
+import io.mayhem.store.RequestStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Topic;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/** Stores the outcome and sends the outcome event in one transaction: the event exists only if the state does. */
+@ApplicationScoped
+public class TransactionalAcknowledger implements Acknowledger {
+
+    @Inject
+    RequestStore store;
+
+    @Inject
+    @JMSConnectionFactory(JmsResources.CONNECTION_FACTORY)
+    JMSContext jms;
+
+    @Resource(lookup = JmsResources.ACKS)
+    Topic acks;
+
+    @Override
+    @Transactional
+    public void ack(PubSubMessage msg, Outcome outcome, String error) {
+        Instant ackedAt = store.markAcked(msg, outcome, error);
+        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(acks, event(msg, outcome, error, ackedAt));
+    }
+
+    static String event(PubSubMessage msg, Outcome outcome, String error, Instant ackedAt) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("message_id", msg.messageId())
+                .add("instance_name", msg.instanceName())
+                .add("hostname", msg.hostname())
+                .add("outcome", outcome.name())
+                .add("saved", msg.saved())
+                .add("restarted", msg.restarted())
+                .add("restart_attempts", msg.restartAttempts())
+                .add("extended_count", msg.extendedCount());
+        if (error != null) {
+            json.add("error", error);
+        }
+        return json.add("acked_at", ackedAt.toString()).build().toString();
+    }
+}

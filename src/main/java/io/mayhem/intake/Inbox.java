@@ -1,0 +1,18 @@
+package io.mayhem.intake;
+
+import io.mayhem.handling.PubSubMessage;
+
+/** Stores a received request with a lease held by this instance, inside the transaction that receives it. */
+public interface Inbox {
+
+    enum Admission {
+        /** New (or reclaimed after its lease expired): this instance handles it. */
+        ACCEPTED,
+        /** Already acked: not executed again. */
+        ALREADY_ACKED,
+        /** In flight on a live lease of another instance: left to its owner. */
+        LEASED_ELSEWHERE
+    }
+
+    Admission accept(PubSubMessage request);
+}

@@ -1,0 +1,93 @@
+package io.mayhem.intake;
+
+import io.mayhem.handling.PubSubMessage;
+import io.mayhem.handling.RequestHandler;
+import io.mayhem.monitoring.Stats;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * Takes one delivery inside the transaction that received it: poison goes to the dead letters; a valid
+ * request is stored with a lease and handed to the handler once the transaction has committed. At most
+ * max-outstanding requests are in flight; past that, intake waits (bounded) and then refuses.
+ */
+public final class Intake {
+
+    private static final Logger LOG = Logger.getLogger(Intake.class.getName());
+
+    private final RequestDecoder decoder;
+    private final Inbox inbox;
+    private final DeadLetters deadLetters;
+    private final RequestHandler handler;
+    private final Stats stats;
+    private final Semaphore permits;
+    private final Duration maxWait;
+    private volatile boolean open = true;
+
+    public Intake(RequestDecoder decoder, Inbox inbox, DeadLetters deadLetters, RequestHandler handler, Stats stats,
+                  int maxOutstanding, Duration maxWait) {
+        this.decoder = decoder;
+        this.inbox = inbox;
+        this.deadLetters = deadLetters;
+        this.handler = handler;
+        this.stats = stats;
+        this.permits = new Semaphore(maxOutstanding);
+        this.maxWait = maxWait;
+    }
+
+    public void receive(Delivery delivery, Transaction transaction) throws InterruptedException {
+        if (!open) {
+            throw new IntakeRefused("Intake is closed; message " + delivery.jmsMessageId() + " stays in the broker");
+        }
+        Decoded decoded = decoder.decode(delivery);
+        transaction.onCompletion(stats::received, () -> { });
+        if (decoded.isRejected()) {
+            deadLetters.send(decoded.rejection(), delivery);
+            transaction.onCompletion(() -> {
+                stats.deadLettered();
+                LOG.warning(() -> "Dead-lettered message " + delivery.jmsMessageId() + ": " + decoded.rejection());
+            }, () -> { });
+            return;
+        }
+        admit(decoded.request(), transaction);
+    }
+
+    private void admit(PubSubMessage msg, Transaction transaction) throws InterruptedException {
+        if (!permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IntakeRefused("Saturated: " + permits.availablePermits() + " permits left after waiting "
+                    + maxWait + "; " + msg.tag() + " stays in the broker");
+        }
+        Inbox.Admission admission;
+        try {
+            admission = inbox.accept(msg);
+        } catch (RuntimeException e) {
+            permits.release();
+            throw e;
+        }
+        if (admission != Inbox.Admission.ACCEPTED) {
+            permits.release();
+            LOG.info(() -> "Not handling duplicate " + msg + " (" + admission + ") " + msg.tag());
+            return;
+        }
+        transaction.onCompletion(() -> {
+            LOG.info(() -> "Consumed " + msg + " " + msg.tag());
+            handler.handle(msg).whenComplete((ignored, error) -> permits.release());
+        }, permits::release);
+    }
+
+    /** Stops taking messages: from now on they stay in the broker. */
+    public void close() {
+        open = false;
+    }
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    /** True while requests in flight leave no room for another. */
+    public boolean saturated() {
+        return permits.availablePermits() == 0;
+    }
+}

@@ -1,0 +1,100 @@
+package io.mayhem.intake;
+
+import io.mayhem.handling.PubSubMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Decodes and validates a restart request (DESIGN.md sections 1 and 9); unknown extra fields are accepted. */
+public final class RequestDecoder {
+
+    public static final int DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
+    private static final Pattern HOST_LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+
+    private final String domain;
+    private final int maxPayloadBytes;
+
+    public RequestDecoder(String domain, int maxPayloadBytes) {
+        this.domain = domain;
+        this.maxPayloadBytes = maxPayloadBytes;
+    }
+
+    public Decoded decode(Delivery delivery) {
+        if (delivery.notTextKind() != null) {
+            return Decoded.rejected("not a text message: " + delivery.notTextKind());
+        }
+        String text = delivery.text();
+        if (text == null || text.isBlank()) {
+            return Decoded.rejected("empty text message");
+        }
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxPayloadBytes) {
+            return Decoded.rejected("payload of " + bytes + " bytes is over the limit of " + maxPayloadBytes + " bytes");
+        }
+        JsonValue value;
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            parser.next();
+            value = parser.getValue();
+            if (parser.hasNext()) {
+                return Decoded.rejected("not JSON: trailing content after the JSON value");
+            }
+        } catch (JsonParsingException | IllegalStateException e) {
+            return Decoded.rejected("not JSON: " + e.getMessage());
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            return Decoded.rejected("not a JSON object: " + value.getValueType().name().toLowerCase());
+        }
+        return decode(value.asJsonObject());
+    }
+
+    private Decoded decode(JsonObject json) {
+        String messageId = string(json, "message_id");
+        String instanceName = string(json, "instance_name");
+        String problem = messageId == null ? missingOrWrong(json, "message_id")
+                : !isUuid(messageId) ? "message_id is not a UUID: '" + clip(messageId) + "'"
+                : instanceName == null ? missingOrWrong(json, "instance_name")
+                : !HOST_LABEL.matcher(instanceName).matches()
+                        ? "instance_name is not a host label (1-63 of [A-Za-z0-9-], no leading or trailing '-'): '"
+                          + clip(instanceName) + "'"
+                : null;
+        return problem != null ? Decoded.rejected(problem) : Decoded.valid(new PubSubMessage(messageId, instanceName, domain));
+    }
+
+    private static String string(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        return value instanceof JsonString s && !s.getString().isBlank() ? s.getString() : null;
+    }
+
+    private static String missingOrWrong(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        if (value == null) {
+            return field + " is missing";
+        }
+        return switch (value.getValueType()) {
+            case NULL -> field + " is null";
+            case STRING -> field + " is blank";
+            default -> field + " is not a string but " + value.getValueType().name().toLowerCase();
+        };
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            return UUID.fromString(text).toString().equalsIgnoreCase(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String clip(String text) {
+        String visible = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return visible.length() <= 80 ? visible : visible.substring(0, 80) + "...";
+    }
+}

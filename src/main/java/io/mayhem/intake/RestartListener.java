@@ -1,0 +1,60 @@
+package io.mayhem.intake;
+
+import io.mayhem.lifecycle.MayhemService;
+import io.mayhem.messaging.JmsResources;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+/** Receives restart requests on the durable subscription and delegates to intake, inside the JTA transaction. */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = JmsResources.RESOURCE_ADAPTER),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = JmsResources.RESTARTS_TOPIC),
+        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+        @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = JmsResources.SUBSCRIPTION),
+        @ActivationConfigProperty(propertyName = "clientId", propertyValue = JmsResources.SUBSCRIPTION),
+        @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "4")})
+public class RestartListener implements MessageListener {
+
+    @Inject
+    MayhemService service;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            service.intake().receive(delivery(message), new JtaTransaction(transactions));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IntakeRefused("Interrupted while waiting for room; message stays in the broker");
+        } catch (JMSException e) {
+            throw new IllegalStateException("Could not read JMS message", e);
+        }
+    }
+
+    private static Delivery delivery(Message message) throws JMSException {
+        String id = message.getJMSMessageID();
+        if (message instanceof TextMessage text) {
+            return Delivery.text(id, text.getText());
+        }
+        String kind = message instanceof BytesMessage ? "BytesMessage"
+                : message instanceof MapMessage ? "MapMessage"
+                : message instanceof StreamMessage ? "StreamMessage"
+                : message instanceof ObjectMessage ? "ObjectMessage (never deserialized)"
+                : "Message without a body";
+        return Delivery.notText(id, kind);
+    }
+}

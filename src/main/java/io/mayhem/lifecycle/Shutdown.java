@@ -1,0 +1,66 @@
+package io.mayhem.lifecycle;
+
+import io.mayhem.handling.RequestHandler;
+import io.mayhem.intake.Intake;
+import io.mayhem.lease.LeaseStore;
+import io.mayhem.monitoring.Stats;
+import io.mayhem.publishing.Publisher;
+import io.mayhem.tasks.TrackedExecutor;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** The graceful shutdown of DESIGN.md section 4, in the original's order; runs once however often it is called. */
+public final class Shutdown {
+
+    private final Publisher publisher;
+    private final Intake intake;
+    private final LeaseStore leases;
+    private final RequestHandler handler;
+    private final TrackedExecutor executor;
+    private final Stats stats;
+    private final Supplier<String> signal;
+    private final Duration timeout;
+    private final Consumer<String> log;
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    /** {@code log} receives each shutdown line; {@code signal} names the signal that caused it, or null. */
+    public Shutdown(Publisher publisher, Intake intake, LeaseStore leases, RequestHandler handler,
+                    TrackedExecutor executor, Stats stats, Supplier<String> signal, Duration timeout,
+                    Consumer<String> log) {
+        this.publisher = publisher;
+        this.intake = intake;
+        this.leases = leases;
+        this.handler = handler;
+        this.executor = executor;
+        this.stats = stats;
+        this.signal = signal;
+        this.timeout = timeout;
+        this.log = log;
+    }
+
+    /** Returns false when shutdown had already run. */
+    public boolean run() throws InterruptedException {
+        if (!started.compareAndSet(false, true)) {
+            return false;
+        }
+        String received = signal.get();
+        if (received != null) {
+            log.accept("Received exit signal " + received + "...");
+        }
+        publisher.stop();
+        intake.close();
+        log.accept("Closing database connections");
+        handler.stopLeaseKeeping();
+        log.accept("Nacking outstanding messages");
+        int released = leases.releaseAll();
+        int cancelled = handler.cancelAll();
+        executor.close();
+        log.accept("Cancelling outstanding tasks: " + cancelled + " requests, " + released + " leases released");
+        boolean idle = executor.awaitIdle(timeout);
+        log.accept("Flushing metrics: " + stats.snapshot() + (idle ? "" : "; tasks still running after " + timeout));
+        log.accept("Successfully shutdown the Mayhem service.");
+        return true;
+    }
+}

@@ -1,0 +1,63 @@
+package io.mayhem.monitoring;
+
+import io.mayhem.lifecycle.MayhemService;
+import io.mayhem.messaging.JmsResources;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** UP when the broker and the database answer, intake is open (not shutting down) and not saturated. */
+@Readiness
+@ApplicationScoped
+public class ReadinessCheck implements HealthCheck {
+
+    @Inject
+    MayhemService service;
+
+    @Resource(lookup = JmsResources.CONNECTION_FACTORY)
+    ConnectionFactory broker;
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource database;
+
+    @Override
+    public HealthCheckResponse call() {
+        String brokerProblem = brokerProblem();
+        String databaseProblem = databaseProblem();
+        boolean open = service.intake().isOpen();
+        boolean saturated = service.intake().saturated();
+        return HealthCheckResponse.named("mayhem-readiness")
+                .status(brokerProblem == null && databaseProblem == null && open && !saturated)
+                .withData("broker", brokerProblem == null ? "UP" : brokerProblem)
+                .withData("database", databaseProblem == null ? "UP" : databaseProblem)
+                .withData("intake", open ? "open" : "closed")
+                .withData("in_flight", service.stats().inFlight())
+                .build();
+    }
+
+    private String brokerProblem() {
+        try (JMSContext jms = broker.createContext()) {
+            jms.getMetaData();
+            return null;
+        } catch (JMSRuntimeException e) {
+            return "DOWN: " + e.getMessage();
+        }
+    }
+
+    private String databaseProblem() {
+        try (Connection connection = database.getConnection()) {
+            return connection.isValid(2) ? null : "DOWN: connection not valid";
+        } catch (SQLException e) {
+            return "DOWN: " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.mayhem.publishing;
+
+import io.mayhem.handling.PubSubMessage;
+import io.mayhem.monitoring.Stats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import java.util.logging.Logger;
+
+/** Makes restart requests ({@code cattle-} + 4 of [a-z0-9]) and hands each send to the executor. */
+public final class Publisher {
+
+    private static final Logger LOG = Logger.getLogger(Publisher.class.getName());
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    private final RequestSender sender;
+    private final Executor tasks;
+    private final Supplier<String> ids;
+    private final RandomGenerator random;
+    private final Stats stats;
+    private final String domain;
+    private volatile boolean stopped;
+
+    public Publisher(RequestSender sender, Executor tasks, Supplier<String> ids, RandomGenerator random,
+                     Stats stats, String domain) {
+        this.sender = sender;
+        this.tasks = tasks;
+        this.ids = ids;
+        this.random = random;
+        this.stats = stats;
+        this.domain = domain;
+    }
+
+    /** Hands off {@code count} new requests, in order; returns them. Nothing is sent before the executor runs. */
+    public List<PubSubMessage> publish(int count) {
+        List<PubSubMessage> requests = new ArrayList<>(count);
+        for (int i = 0; i < count && !stopped; i++) {
+            PubSubMessage msg = new PubSubMessage(ids.get(), instanceName(), domain);
+            requests.add(msg);
+            tasks.execute(() -> {
+                sender.send(msg);
+                stats.published();
+                LOG.fine(() -> "Published message " + msg + " " + msg.tag());
+            });
+        }
+        return requests;
+    }
+
+    public void stop() {
+        stopped = true;
+    }
+
+    private String instanceName() {
+        StringBuilder name = new StringBuilder("cattle-");
+        for (int i = 0; i < 4; i++) {
+            name.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return name.toString();
+    }
+}

@@ -1,0 +1,90 @@
+package io.mayhem.store;
+
+import io.mayhem.configuration.Settings;
+import io.mayhem.handling.Outcome;
+import io.mayhem.handling.PubSubMessage;
+import io.mayhem.intake.Inbox;
+import io.mayhem.lease.LeaseStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/** JPA: requests with their leases and outcomes, and restart events. Joins the caller's transaction. */
+@ApplicationScoped
+@Transactional
+public class RequestStore implements Inbox, LeaseStore, EventStore {
+
+    /** This instance, as lease owner; a new one every start, so a crashed run's leases expire. */
+    private final String owner = UUID.randomUUID().toString();
+    private final Clock clock = Clock.systemUTC();
+
+    @PersistenceContext(unitName = "mayhem")
+    EntityManager em;
+
+    @Inject
+    Settings settings;
+
+    @Override
+    public Admission accept(PubSubMessage request) {
+        Instant now = clock.instant();
+        Instant until = now.plus(settings.leaseExtendBy());
+        RequestRecord record = em.find(RequestRecord.class, request.messageId(), LockModeType.PESSIMISTIC_WRITE);
+        if (record == null) {
+            em.persist(new RequestRecord(request, now, owner, until));
+            return Admission.ACCEPTED;
+        }
+        if (record.acked()) {
+            return Admission.ALREADY_ACKED;
+        }
+        if (record.leasedElsewhere(owner, now) || record.leasedBy(owner, now)) {
+            return Admission.LEASED_ELSEWHERE;
+        }
+        record.lease(owner, until);
+        return Admission.ACCEPTED;
+    }
+
+    @Override
+    public void extend(String messageId, Instant until, int extendedCount) {
+        em.createQuery("UPDATE RequestRecord r SET r.leaseUntil = :until, r.extendedCount = :count "
+                        + "WHERE r.messageId = :id AND r.leaseOwner = :owner AND r.acked = FALSE")
+                .setParameter("until", until).setParameter("count", extendedCount)
+                .setParameter("id", messageId).setParameter("owner", owner)
+                .executeUpdate();
+    }
+
+    @Override
+    public int releaseAll() {
+        return em.createQuery("UPDATE RequestRecord r SET r.leaseOwner = NULL, r.leaseUntil = NULL "
+                        + "WHERE r.leaseOwner = :owner AND r.acked = FALSE")
+                .setParameter("owner", owner)
+                .executeUpdate();
+    }
+
+    @Override
+    public void record(PubSubMessage message) {
+        if (em.find(RestartEvent.class, message.messageId()) == null) {
+            em.persist(new RestartEvent(message.messageId(), message.hostname(), clock.instant()));
+        }
+    }
+
+    /** Stores the outcome; returns the time it was acked. */
+    public Instant markAcked(PubSubMessage request, Outcome outcome, String error) {
+        RequestRecord record = em.find(RequestRecord.class, request.messageId(), LockModeType.PESSIMISTIC_WRITE);
+        if (record == null) {
+            throw new IllegalStateException("No stored request to ack for " + request.tag());
+        }
+        Instant now = clock.instant();
+        record.ack(request, outcome, error, now);
+        return now;
+    }
+
+    public RequestRecord find(String messageId) {
+        return em.find(RequestRecord.class, messageId);
+    }
+}

@@ -1,0 +1,8 @@
+package io.mayhem.store;
+
+/** The restart event could not be saved. */
+public class SaveFailed extends RuntimeException {
+    public SaveFailed(String message) {
+        super(message);
+    }
+}

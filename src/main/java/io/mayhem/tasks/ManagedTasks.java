@@ -1,0 +1,32 @@
+package io.mayhem.tasks;
+
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/** The only user of the managed scheduled executor: the core's {@link Scheduler} on top of it. */
+public final class ManagedTasks implements Scheduler {
+
+    public static final String EXECUTOR = "java:app/concurrent/MayhemExecutor";
+    public static final String SCHEDULER = "java:app/concurrent/MayhemScheduler";
+
+    private final ManagedScheduledExecutorService scheduled;
+
+    public ManagedTasks(ManagedScheduledExecutorService scheduled) {
+        this.scheduled = scheduled;
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable task) {
+        ScheduledFuture<?> future = scheduled.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        return () -> future.cancel(false);
+    }
+
+    @Override
+    public Cancellable scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable task) {
+        ScheduledFuture<?> future = scheduled.scheduleAtFixedRate(task, initialDelay.toNanos(), period.toNanos(),
+                TimeUnit.NANOSECONDS);
+        return () -> future.cancel(false);
+    }
+}
