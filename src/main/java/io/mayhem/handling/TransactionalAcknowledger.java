@@ -1,13 +1,11 @@
 package io.mayhem.handling;
 
 import io.mayhem.messaging.JmsResources;
+import io.mayhem.messaging.TopicSender;
 import io.mayhem.store.RequestStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -22,8 +20,7 @@ public class TransactionalAcknowledger implements Acknowledger {
     RequestStore store;
 
     @Inject
-    @JMSConnectionFactory(JmsResources.CONNECTION_FACTORY)
-    JMSContext jms;
+    TopicSender sender;
 
     @Resource(lookup = JmsResources.ACKS)
     Topic acks;
@@ -32,7 +29,7 @@ public class TransactionalAcknowledger implements Acknowledger {
     @Transactional
     public void ack(PubSubMessage msg, Outcome outcome, String error) {
         Instant ackedAt = store.markAcked(msg, outcome, error);
-        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(acks, event(msg, outcome, error, ackedAt));
+        sender.send(acks, event(msg, outcome, error, ackedAt));
     }
 
     static String event(PubSubMessage msg, Outcome outcome, String error, Instant ackedAt) {

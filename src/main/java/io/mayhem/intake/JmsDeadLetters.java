@@ -1,12 +1,10 @@
 package io.mayhem.intake;
 
 import io.mayhem.messaging.JmsResources;
+import io.mayhem.messaging.TopicSender;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
 import jakarta.json.Json;
 import java.time.Instant;
@@ -16,8 +14,7 @@ import java.time.Instant;
 public class JmsDeadLetters implements DeadLetters {
 
     @Inject
-    @JMSConnectionFactory(JmsResources.CONNECTION_FACTORY)
-    JMSContext jms;
+    TopicSender sender;
 
     @Resource(lookup = JmsResources.DEAD_LETTERS)
     Topic deadLetters;
@@ -30,6 +27,6 @@ public class JmsDeadLetters implements DeadLetters {
                 .add("jms_message_id", String.valueOf(delivery.jmsMessageId()))
                 .add("received_at", Instant.now().toString())
                 .build().toString();
-        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(deadLetters, letter);
+        sender.send(deadLetters, letter);
     }
 }

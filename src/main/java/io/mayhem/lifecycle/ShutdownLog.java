@@ -1,16 +1,29 @@
 package io.mayhem.lifecycle;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.logging.Logger;
 
-/** Shutdown lines: logged, and written to the process output as well, since the server's log handlers may already be closed. */
+/**
+ * Shutdown lines. At SIGTERM/SIGINT the server closes its log handlers before the application's
+ * {@code @PreDestroy} runs, so lines logged there would be lost: each line is written straight to the
+ * process's standard output (file descriptor 1, not the possibly redirected System.out), and also logged.
+ */
 final class ShutdownLog {
 
     private static final Logger LOG = Logger.getLogger(Shutdown.class.getName());
+    private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+            StandardCharsets.UTF_8);
 
     private ShutdownLog() {
     }
 
     static void line(String text) {
-        LOG.info(text);
+        OUT.println("[" + OffsetDateTime.now(ZoneOffset.UTC) + "] [INFO] [" + Shutdown.class.getName() + "] " + text);
+        LOG.fine(text);
     }
 }

@@ -5,10 +5,9 @@ import io.mayhem.messaging.JmsResources;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSRuntimeException;
-import java.sql.Connection;
+import jakarta.jms.JMSException;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -45,16 +44,16 @@ public class ReadinessCheck implements HealthCheck {
     }
 
     private String brokerProblem() {
-        try (JMSContext jms = broker.createContext()) {
-            jms.getMetaData();
+        try (Connection connection = broker.createConnection()) {
+            connection.getMetaData();
             return null;
-        } catch (JMSRuntimeException e) {
+        } catch (JMSException e) {
             return "DOWN: " + e.getMessage();
         }
     }
 
     private String databaseProblem() {
-        try (Connection connection = database.getConnection()) {
+        try (java.sql.Connection connection = database.getConnection()) {
             return connection.isValid(2) ? null : "DOWN: connection not valid";
         } catch (SQLException e) {
             return "DOWN: " + e.getMessage();

@@ -2,20 +2,19 @@ package io.mayhem.publishing;
 
 import io.mayhem.handling.PubSubMessage;
 import io.mayhem.messaging.JmsResources;
+import io.mayhem.messaging.TopicSender;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
+import jakarta.inject.Inject;
 import jakarta.jms.Topic;
 import jakarta.json.Json;
 
-/** Sends a request as JSON to mayhem.restarts, persistent, outside any transaction. */
+/** Sends a request as JSON to mayhem.restarts, persistent, in a transaction of its own. */
 @ApplicationScoped
 public class JmsRequestSender implements RequestSender {
 
-    @Resource(lookup = JmsResources.CONNECTION_FACTORY)
-    ConnectionFactory connectionFactory;
+    @Inject
+    TopicSender sender;
 
     @Resource(lookup = JmsResources.RESTARTS)
     Topic restarts;
@@ -26,8 +25,6 @@ public class JmsRequestSender implements RequestSender {
                 .add("message_id", request.messageId())
                 .add("instance_name", request.instanceName())
                 .build().toString();
-        try (JMSContext jms = connectionFactory.createContext()) {
-            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(restarts, json);
-        }
+        sender.send(restarts, json);
     }
 }

@@ -1,0 +1,37 @@
+package io.mayhem.messaging;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import jakarta.transaction.Transactional;
+
+/**
+ * Sends persistent text messages inside the caller's JTA transaction (or a new one), so a message is
+ * delivered exactly when the transaction commits. The classic JMS API: activemq-rar's connection
+ * factory does not support {@code createContext()}.
+ */
+@ApplicationScoped
+@Transactional
+public class TopicSender {
+
+    @Resource(lookup = JmsResources.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    public void send(Topic topic, String text) {
+        try (Connection connection = connectionFactory.createConnection();
+             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+             MessageProducer producer = session.createProducer(topic)) {
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            producer.send(session.createTextMessage(text));
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("Could not send to " + topic + ": " + e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+}
