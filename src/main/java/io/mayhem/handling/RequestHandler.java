@@ -113,8 +113,9 @@ public final class RequestHandler {
             try {
                 acks.ack(msg, outcome, error.isEmpty() ? null : error);
             } catch (RuntimeException e) {
+                executor.report(msg.messageId(), e);
                 done.completeExceptionally(e);
-                throw e;
+                return;
             }
             msg.markAcked();
             stats.acked();

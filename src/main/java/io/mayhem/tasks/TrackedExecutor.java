@@ -41,13 +41,18 @@ public final class TrackedExecutor implements Executor {
         try {
             task.run();
         } catch (RuntimeException | Error e) {
-            uncaught.accept(messageId, e);
+            report(messageId, e);
         } finally {
             running.remove(Thread.currentThread());
             synchronized (idle) {
                 idle.notifyAll();
             }
         }
+    }
+
+    /** Reports an exception that a task caught itself but nobody else will see (for instance inside a future). */
+    public void report(String messageId, Throwable error) {
+        uncaught.accept(messageId, error);
     }
 
     /** From now on, tasks that were submitted but have not started are dropped: shutdown cancelled them. */

@@ -1,0 +1,45 @@
+package io.mayhem.configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    Settings d = Settings.defaults();
+
+    @Test
+    void defaultsAreThoseOfTheDesign() {
+        assertThat(d.publisherRate()).isEqualTo(2);
+        assertThat(d.leaseExtendEvery()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(d.leaseExtendBy()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(d.maxOutstanding()).isEqualTo(1000);
+        assertThat(d.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void refusesAFailureRateOutsideZeroToOne() {
+        assertThatThrownBy(() -> new Settings(true, 2, "example.net", d.maxLatency(), 1.5, 0.25, null,
+                d.leaseExtendEvery(), d.leaseExtendBy(), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000,
+                d.intakeWait(), d.shutdownTimeout()))
+                .hasMessageContaining("mayhem.simulation.restart-failure-rate");
+    }
+
+    @Test
+    void refusesALeaseThatWouldExpireBeforeItIsExtended() {
+        assertThatThrownBy(() -> new Settings(true, 2, "example.net", d.maxLatency(), 0.25, 0.25, null,
+                Duration.ofSeconds(3), Duration.ofSeconds(2), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000,
+                d.intakeWait(), d.shutdownTimeout()))
+                .hasMessageContaining("mayhem.lease.extend-by");
+    }
+
+    @Test
+    void refusesZeroAttempts() {
+        assertThatThrownBy(() -> new Settings(true, 2, "example.net", d.maxLatency(), 0.25, 0.25, null,
+                d.leaseExtendEvery(), d.leaseExtendBy(), d.leaseMaxTotal(), 0, d.restartBackoff(), 1000,
+                d.intakeWait(), d.shutdownTimeout()))
+                .hasMessageContaining("mayhem.restart.max-attempts");
+    }
+}

@@ -1,0 +1,140 @@
+package io.mayhem.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.mayhem.handling.PubSubMessage;
+import io.mayhem.handling.RequestHandler;
+import io.mayhem.monitoring.Stats;
+import io.mayhem.testkit.LogCapture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class IntakeTest {
+
+    static final String VALID = "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"cattle-1a2b\"}";
+
+    @RegisterExtension
+    LogCapture logs = new LogCapture();
+
+    Inbox inbox = mock(Inbox.class);
+    DeadLetters deadLetters = mock(DeadLetters.class);
+    RequestHandler handler = mock(RequestHandler.class);
+    Stats stats = new Stats();
+    CompletableFuture<Void> handled = new CompletableFuture<>();
+    Intake intake = new Intake(new RequestDecoder("example.net", 65536), inbox, deadLetters, handler, stats, 1,
+            Duration.ZERO);
+    FakeTransaction tx = new FakeTransaction();
+
+    @BeforeEach
+    void accept() {
+        when(inbox.accept(any())).thenReturn(Inbox.Admission.ACCEPTED);
+        when(handler.handle(any())).thenReturn(handled);
+    }
+
+    @Test
+    void handsTheRequestToTheHandlerOnlyAfterCommit() throws InterruptedException {
+        intake.receive(Delivery.text("ID:1", VALID), tx);
+
+        verify(inbox).accept(any(PubSubMessage.class));
+        verify(handler, never()).handle(any());
+
+        tx.commit();
+        verify(handler).handle(any(PubSubMessage.class));
+        assertThat(stats.snapshot()).containsEntry("received", 1L);
+    }
+
+    @Test
+    void aRolledBackDeliveryIsNeitherHandledNorCounted() throws InterruptedException {
+        intake.receive(Delivery.text("ID:1", VALID), tx);
+        tx.rollback();
+
+        verify(handler, never()).handle(any());
+        assertThat(stats.snapshot()).containsEntry("received", 0L);
+        intake.receive(Delivery.text("ID:2", VALID), new FakeTransaction());
+    }
+
+    @Test
+    void poisonGoesToTheDeadLettersWithItsReasonAndOneWarning() throws InterruptedException {
+        Delivery poison = Delivery.text("ID:9", "not json at all");
+        intake.receive(poison, tx);
+        tx.commit();
+
+        verify(deadLetters).send(org.mockito.ArgumentMatchers.startsWith("not JSON"), eq(poison));
+        verify(inbox, never()).accept(any());
+        assertThat(stats.snapshot()).containsEntry("dead_lettered", 1L);
+        assertThat(logs.messages(Level.WARNING)).hasSize(1).first().asString().startsWith("Dead-lettered message ID:9: not JSON");
+        assertThat(logs.records()).allMatch(r -> r.getThrown() == null);
+    }
+
+    @Test
+    void duplicatesAreNotHandledAgain() throws InterruptedException {
+        when(inbox.accept(any())).thenReturn(Inbox.Admission.ALREADY_ACKED);
+
+        intake.receive(Delivery.text("ID:1", VALID), tx);
+        tx.commit();
+
+        verify(handler, never()).handle(any());
+        assertThat(intake.saturated()).isFalse();
+    }
+
+    @Test
+    void waitsForRoomAndRefusesWhenNoneFreesUp() throws InterruptedException {
+        intake.receive(Delivery.text("ID:1", VALID), tx);
+        tx.commit();
+        assertThat(intake.saturated()).isTrue();
+
+        assertThatThrownBy(() -> intake.receive(Delivery.text("ID:2", VALID), new FakeTransaction()))
+                .isInstanceOf(IntakeRefused.class).hasMessageContaining("Saturated");
+
+        handled.complete(null);
+        assertThat(intake.saturated()).isFalse();
+    }
+
+    @Test
+    void refusesEverythingOnceClosed() {
+        intake.close();
+
+        assertThat(intake.isOpen()).isFalse();
+        assertThatThrownBy(() -> intake.receive(Delivery.text("ID:1", VALID), tx)).isInstanceOf(IntakeRefused.class);
+        verify(inbox, never()).accept(any());
+    }
+
+    @Test
+    void aFailingInboxGivesTheRoomBack() {
+        when(inbox.accept(any())).thenThrow(new IllegalStateException("database down"));
+
+        assertThatThrownBy(() -> intake.receive(Delivery.text("ID:1", VALID), tx)).hasMessage("database down");
+        assertThat(intake.saturated()).isFalse();
+    }
+
+    /** A transaction the test commits or rolls back by hand. */
+    static final class FakeTransaction implements Transaction {
+        final List<Runnable[]> callbacks = new ArrayList<>();
+
+        @Override
+        public void onCompletion(Runnable committed, Runnable rolledBack) {
+            callbacks.add(new Runnable[] {committed, rolledBack});
+        }
+
+        void commit() {
+            callbacks.forEach(c -> c[0].run());
+        }
+
+        void rollback() {
+            callbacks.forEach(c -> c[1].run());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.mayhem.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mayhem.handling.PubSubMessage;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class RequestDecoderTest {
+
+    RequestDecoder decoder = new RequestDecoder("example.net", 200);
+
+    @Test
+    void decodesAValidRequestAndIgnoresUnknownFields() {
+        Decoded decoded = decoder.decode(Delivery.text("ID:1",
+                "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"cattle-1a2b\", \"extra\": [1]}"));
+
+        assertThat(decoded.isRejected()).isFalse();
+        PubSubMessage request = decoded.request();
+        assertThat(request.messageId()).isEqualTo("6f1c6a2e-0000-4000-8000-000000000001");
+        assertThat(request.hostname()).isEqualTo("cattle-1a2b.example.net");
+        assertThat(request).hasToString("PubSubMessage(instance_name=cattle-1a2b)");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "not json                                                                  | not JSON",
+            "[1, 2]                                                                    | not a JSON object: array",
+            "`\"text\"`                                                                | not a JSON object: string",
+            "{\"instance_name\": \"cattle-1a2b\"}                                      | message_id is missing",
+            "{\"message_id\": null, \"instance_name\": \"cattle-1a2b\"}                | message_id is null",
+            "{\"message_id\": \" \", \"instance_name\": \"cattle-1a2b\"}               | message_id is blank",
+            "{\"message_id\": 7, \"instance_name\": \"cattle-1a2b\"}                   | message_id is not a string but number",
+            "{\"message_id\": \"abc\", \"instance_name\": \"cattle-1a2b\"}             | message_id is not a UUID",
+            "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\"}                | instance_name is missing",
+            "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"-bad\"}  | instance_name is not a host label",
+            "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"a b\"}   | instance_name is not a host label",
+            "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"cattle-1a2b\"} trailing | not JSON",
+    })
+    void rejectsPoisonWithASpecificReason(String text, String reason) {
+        assertThat(decoder.decode(Delivery.text("ID:1", text)).rejection()).startsWith(reason);
+    }
+
+    @Test
+    void rejectsNonTextMessagesWithoutLookingInside() {
+        assertThat(decoder.decode(Delivery.notText("ID:1", "ObjectMessage")).rejection())
+                .isEqualTo("not a text message: ObjectMessage");
+    }
+
+    @Test
+    void rejectsPayloadsOverTheLimit() {
+        String big = "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"cattle-1a2b\", \"pad\": \""
+                + "x".repeat(200) + "\"}";
+        assertThat(decoder.decode(Delivery.text("ID:1", big)).rejection()).contains("over the limit of 200 bytes");
+    }
+
+    @Test
+    void rejectsEmptyText() {
+        assertThat(decoder.decode(Delivery.text("ID:1", "")).rejection()).isEqualTo("empty text message");
+    }
+
+    @Test
+    void keepsOnlyTheFirstKibibyteOfAPayloadForTheDeadLetter() {
+        assertThat(Delivery.text("ID:1", "y".repeat(5000)).payloadSample()).hasSize(1024);
+        assertThat(Delivery.notText("ID:1", "BytesMessage").payloadSample()).isEqualTo("(BytesMessage)");
+    }
+}

@@ -1,0 +1,58 @@
+package io.mayhem.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import io.mayhem.handling.PubSubMessage;
+import io.mayhem.monitoring.Stats;
+import io.mayhem.testkit.ManualExecutor;
+import io.mayhem.testkit.ScriptedRandom;
+import io.mayhem.testkit.SequentialIds;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+import org.mockito.Mockito;
+
+class PublisherTest {
+
+    RequestSender sender = mock(RequestSender.class);
+    ManualExecutor executor = new ManualExecutor();
+    Stats stats = new Stats();
+    Publisher publisher = new Publisher(sender, executor, new SequentialIds("id-1", "id-2", "id-3"),
+            new ScriptedRandom().ints(0, 1, 2, 3, 26, 27, 28, 29, 35, 34, 33, 32), stats, "example.net");
+
+    @Test
+    void handsOffRequestsInOrderAndSendsThemOnlyWhenTheExecutorRuns() {
+        List<PubSubMessage> handedOff = publisher.publish(3);
+
+        assertThat(handedOff).extracting(PubSubMessage::messageId).containsExactly("id-1", "id-2", "id-3");
+        assertThat(handedOff).extracting(PubSubMessage::instanceName)
+                .containsExactly("cattle-abcd", "cattle-0123", "cattle-9876");
+        assertThat(executor.pending()).isEqualTo(3);
+        verifyNoInteractions(sender);
+
+        executor.runUntilIdle();
+
+        ArgumentCaptor<PubSubMessage> sent = ArgumentCaptor.forClass(PubSubMessage.class);
+        InOrder order = inOrder(sender);
+        order.verify(sender, Mockito.times(3)).send(sent.capture());
+        assertThat(sent.getAllValues()).containsExactlyElementsOf(handedOff);
+        assertThat(stats.snapshot()).containsEntry("published", 3L);
+    }
+
+    @Test
+    void makesHostnamesInTheConfiguredDomain() {
+        assertThat(publisher.publish(1)).extracting(PubSubMessage::hostname).containsExactly("cattle-abcd.example.net");
+    }
+
+    @Test
+    void publishesNothingOnceStopped() {
+        publisher.stop();
+
+        assertThat(publisher.publish(3)).isEmpty();
+        assertThat(executor.pending()).isZero();
+    }
+}
