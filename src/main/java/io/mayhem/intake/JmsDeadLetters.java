@@ -7,9 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.Topic;
 import jakarta.json.Json;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 
-/** Dead letters as JSON on mayhem.deadletter (DESIGN.md section 9), sent in the receiving transaction. */
+/** Dead letters as JSON on mayhem.deadletter (DESIGN.md section 9), sent before the receiving transaction commits. */
 @ApplicationScoped
 public class JmsDeadLetters implements DeadLetters {
 
@@ -19,7 +20,13 @@ public class JmsDeadLetters implements DeadLetters {
     @Resource(lookup = JmsResources.DEAD_LETTERS)
     Topic deadLetters;
 
+    /**
+     * In a transaction of its own, committed before the receiving one: sending on the resource adapter's
+     * outbound connection inside the MDB's transaction left Payara's pool in a broken state. If the
+     * receiving transaction then rolls back, the redelivery sends the dead letter again (at-least-once).
+     */
     @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void send(String reason, Delivery delivery) {
         String letter = Json.createObjectBuilder()
                 .add("reason", reason)

@@ -3,14 +3,17 @@ package io.mayhem.intake;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.concurrent.Executor;
 
-/** The current JTA transaction, as intake sees it. */
+/** The current JTA transaction, as intake sees it; its callbacks run on the hand-off thread, not inside the completion. */
 final class JtaTransaction implements Transaction {
 
     private final TransactionSynchronizationRegistry registry;
+    private final Executor handOff;
 
-    JtaTransaction(TransactionSynchronizationRegistry registry) {
+    JtaTransaction(TransactionSynchronizationRegistry registry, Executor handOff) {
         this.registry = registry;
+        this.handOff = handOff;
     }
 
     @Override
@@ -22,7 +25,7 @@ final class JtaTransaction implements Transaction {
 
             @Override
             public void afterCompletion(int status) {
-                (status == Status.STATUS_COMMITTED ? committed : rolledBack).run();
+                handOff.execute(status == Status.STATUS_COMMITTED ? committed : rolledBack);
             }
         });
     }

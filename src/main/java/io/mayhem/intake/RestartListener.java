@@ -36,7 +36,7 @@ public class RestartListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            service.intake().receive(delivery(message), new JtaTransaction(transactions));
+            service.intake().receive(delivery(message), new JtaTransaction(transactions, service.handOff()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IntakeRefused("Interrupted while waiting for room; message stays in the broker");

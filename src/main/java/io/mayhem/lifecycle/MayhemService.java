@@ -24,10 +24,15 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ContextServiceDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.concurrent.ManagedThreadFactoryDefinition;
+import io.mayhem.tasks.HandOff;
+import java.util.concurrent.Executor;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,14 +43,19 @@ import java.util.UUID;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@ManagedExecutorDefinition(name = ManagedTasks.EXECUTOR, maxAsync = 16)
-@ManagedScheduledExecutorDefinition(name = ManagedTasks.SCHEDULER, maxAsync = 4)
+@ContextServiceDefinition(name = ManagedTasks.CONTEXT, propagated = ContextServiceDefinition.APPLICATION,
+        cleared = ContextServiceDefinition.ALL_REMAINING)
+@ManagedExecutorDefinition(name = ManagedTasks.EXECUTOR, context = ManagedTasks.CONTEXT, maxAsync = 16)
+@ManagedScheduledExecutorDefinition(name = ManagedTasks.SCHEDULER, context = ManagedTasks.CONTEXT, maxAsync = 4)
+@ManagedThreadFactoryDefinition(name = ManagedTasks.THREADS, context = ManagedTasks.CONTEXT)
 public class MayhemService {
 
     @Resource(lookup = ManagedTasks.EXECUTOR)
     ManagedExecutorService managedExecutor;
     @Resource(lookup = ManagedTasks.SCHEDULER)
     ManagedScheduledExecutorService managedScheduler;
+    @Resource(lookup = ManagedTasks.THREADS)
+    ManagedThreadFactory threads;
     @Inject
     Settings settings;
     @Inject
@@ -63,6 +73,7 @@ public class MayhemService {
     private Publisher publisher;
     private Shutdown shutdown;
     private volatile Instant heartbeat = Instant.now();
+    private final HandOff handOff = new HandOff(failures::caught);
 
     @PostConstruct
     void start() {
@@ -87,12 +98,14 @@ public class MayhemService {
                 settings.shutdownTimeout(), ShutdownLog::line);
         scheduler.scheduleAtFixedRate(java.time.Duration.ZERO, java.time.Duration.ofSeconds(1),
                 () -> heartbeat = Instant.now());
+        handOff.start(threads);
     }
 
     @PreDestroy
     void stop() {
         try {
             shutdown.run();
+            handOff.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -104,6 +117,8 @@ public class MayhemService {
         }
     }
 
+    /** Where transaction-completion callbacks go. */
+    public Executor handOff() { return handOff; }
     public Intake intake() { return intake; }
     public Stats stats() { return stats; }
     public FailureReporter failures() { return failures; }

@@ -8,8 +8,15 @@ import java.util.concurrent.TimeUnit;
 /** The only user of the managed scheduled executor: the core's {@link Scheduler} on top of it. */
 public final class ManagedTasks implements Scheduler {
 
+    /**
+     * Tasks get the application's context (class loader, naming) and nothing of the submitting thread's
+     * transaction or component invocation: capturing the MDB's invocation made Payara's JDBC pool release
+     * connections twice ("isBusy already set to false", then "Wrong XAState").
+     */
+    public static final String CONTEXT = "java:app/concurrent/MayhemContext";
     public static final String EXECUTOR = "java:app/concurrent/MayhemExecutor";
     public static final String SCHEDULER = "java:app/concurrent/MayhemScheduler";
+    public static final String THREADS = "java:app/concurrent/MayhemThreads";
 
     private final ManagedScheduledExecutorService scheduled;
 

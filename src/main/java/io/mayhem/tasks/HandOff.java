@@ -1,0 +1,53 @@
+package io.mayhem.tasks;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.BiConsumer;
+
+/**
+ * Runs callbacks on one dispatcher thread of its own. Transaction-completion callbacks come here instead of
+ * calling the container from inside {@code afterCompletion}: submitting to a managed executor from there
+ * corrupted the MDB thread's next transaction on Payara ("Wrong XAState: 0").
+ */
+public final class HandOff implements Executor {
+
+    private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    private final BiConsumer<String, Throwable> uncaught;
+    private volatile Thread dispatcher;
+
+    public HandOff(BiConsumer<String, Throwable> uncaught) {
+        this.uncaught = uncaught;
+    }
+
+    @Override
+    public void execute(Runnable callback) {
+        queue.add(callback);
+    }
+
+    public void start(ThreadFactory threads) {
+        dispatcher = threads.newThread(this::dispatch);
+        dispatcher.setName("mayhem-handoff");
+        dispatcher.start();
+    }
+
+    public void stop() {
+        Thread running = dispatcher;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    private void dispatch() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                queue.take().run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                uncaught.accept(null, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.mayhem.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The built WAR on Payara Micro with its embedded broker (one boot for all of these tests), driven from
+ * outside like any client: JMS over TCP and HTTP.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ServiceIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
+                .importFrom(new File(System.getProperty("mayhem.war"))).as(WebArchive.class)
+                .addClass(StoredRequests.class);
+    }
+
+    @Test
+    void fiftyRequestsGetExactlyOneOutcomeEventEachAndAMatchingStoredState() throws Exception {
+        List<String> ids = IntStream.range(0, 50).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        try (Broker broker = new Broker()) {
+            List<JsonObject> outcomes = broker.subscribe("mayhem.acks");
+            for (int i = 0; i < ids.size(); i++) {
+                broker.publish("mayhem.restarts", Json.createObjectBuilder().add("message_id", ids.get(i))
+                        .add("instance_name", "cattle-it" + i).build().toString());
+            }
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(idsIn(outcomes)).containsAll(ids));
+            Map<String, JsonObject> byId = outcomes.stream().filter(o -> ids.contains(o.getString("message_id")))
+                    .collect(Collectors.toMap(o -> o.getString("message_id"), Function.identity()));
+            assertThat(byId).hasSize(50);
+            assertThat(outcomes.stream().filter(o -> ids.contains(o.getString("message_id")))).hasSize(50);
+            for (String id : ids) {
+                JsonObject event = byId.get(id);
+                JsonObject stored = json(get("api/test/requests/" + id).body());
+                assertThat(event.getString("outcome")).isIn("DONE", "FAILED");
+                assertThat(stored.getBoolean("acked")).isTrue();
+                assertThat(stored.getString("outcome")).isEqualTo(event.getString("outcome"));
+                assertThat(stored.getBoolean("saved")).isEqualTo(event.getBoolean("saved"));
+                assertThat(stored.getBoolean("restarted")).isEqualTo(event.getBoolean("restarted"));
+                assertThat(stored.getInt("restart_attempts")).isEqualTo(event.getInt("restart_attempts"));
+                assertThat(event.getString("outcome").equals("DONE"))
+                        .isEqualTo(event.getBoolean("saved") && event.getBoolean("restarted"));
+                assertThat(event.containsKey("error")).isEqualTo(event.getString("outcome").equals("FAILED"));
+                assertThat(event.getString("hostname")).isEqualTo(event.getString("instance_name") + ".example.net");
+                assertThat(event.getInt("extended_count")).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void poisonMessagesGetADeadLetterWithTheReason() throws Exception {
+        try (Broker broker = new Broker()) {
+            List<JsonObject> deadLetters = broker.subscribe("mayhem.deadletter");
+            broker.publish("mayhem.restarts", "this is not json");
+            broker.publishBytes("mayhem.restarts", new byte[] {1, 2, 3});
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.size() >= 2);
+            assertThat(deadLetters).extracting(d -> d.getString("reason"))
+                    .anySatisfy(reason -> assertThat(reason).startsWith("not JSON"))
+                    .anySatisfy(reason -> assertThat(reason).isEqualTo("not a text message: BytesMessage"));
+            assertThat(deadLetters).extracting(d -> d.getString("payload")).contains("this is not json");
+            assertThat(deadLetters).allSatisfy(d -> assertThat(d.keySet())
+                    .contains("reason", "payload", "jms_message_id", "received_at"));
+        }
+    }
+
+    @Test
+    void healthEndpointsAnswerWithRealChecks() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("health/ready").statusCode() == 200);
+        for (String probe : List.of("health/live", "health/ready", "health/started", "health")) {
+            HttpResponse<String> response = get(probe);
+            assertThat(response.statusCode()).as(probe).isEqualTo(200);
+            assertThat(json(response.body()).getString("status")).as(probe).isEqualTo("UP");
+        }
+        JsonObject ready = json(get("health/ready").body()).getJsonArray("checks").getJsonObject(0);
+        assertThat(ready.getString("name")).isEqualTo("mayhem-readiness");
+        assertThat(ready.getJsonObject("data").getString("broker")).isEqualTo("UP");
+        assertThat(ready.getJsonObject("data").getString("database")).isEqualTo("UP");
+    }
+
+    @Test
+    void statsAreNumbersUnderTheContractsNames() throws Exception {
+        HttpResponse<String> response = get("api/stats");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject stats = json(response.body());
+        assertThat(stats.keySet()).containsExactly("published", "received", "saved", "restarted", "restart_retries",
+                "failed", "acked", "dead_lettered", "extended", "in_flight");
+        assertThat(stats.values()).allSatisfy(v -> assertThat(v.getValueType().name()).isEqualTo("NUMBER"));
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        URI uri = URI.create("http://" + base.getHost() + ":" + base.getPort() + "/" + path);
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    private static Set<String> idsIn(List<JsonObject> events) {
+        return events.stream().map(e -> e.getString("message_id")).collect(Collectors.toSet());
+    }
+}
