@@ -1,0 +1,65 @@
+package io.mayhem.handling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.mayhem.messaging.TopicSender;
+import io.mayhem.store.RequestStore;
+import jakarta.jms.Topic;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+
+class OutcomeEventTest {
+
+    PubSubMessage msg = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
+    Instant ackedAt = Instant.parse("2026-01-01T00:00:05Z");
+
+    static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    @Test
+    void aFailedOutcomeCarriesEveryContractFieldAndTheError() {
+        msg.markSaved();
+        msg.countRestartAttempt();
+        msg.countExtension();
+        JsonObject event = json(TransactionalAcknowledger.event(msg, Outcome.FAILED, "Could not restart x", ackedAt));
+
+        assertThat(event.keySet()).containsExactly("message_id", "instance_name", "hostname", "outcome", "saved",
+                "restarted", "restart_attempts", "extended_count", "error", "acked_at");
+        assertThat(event.getString("outcome")).isEqualTo("FAILED");
+        assertThat(event.getBoolean("saved")).isTrue();
+        assertThat(event.getBoolean("restarted")).isFalse();
+        assertThat(event.getInt("restart_attempts")).isEqualTo(1);
+        assertThat(event.getInt("extended_count")).isEqualTo(1);
+        assertThat(event.getString("error")).isEqualTo("Could not restart x");
+        assertThat(event.getString("acked_at")).isEqualTo("2026-01-01T00:00:05Z");
+    }
+
+    @Test
+    void aDoneOutcomeHasNoError() {
+        assertThat(json(TransactionalAcknowledger.event(msg, Outcome.DONE, null, ackedAt))).doesNotContainKey("error");
+    }
+
+    @Test
+    void storesTheStateBeforeSendingTheEvent() {
+        TransactionalAcknowledger acks = new TransactionalAcknowledger();
+        acks.store = mock(RequestStore.class);
+        acks.sender = mock(TopicSender.class);
+        acks.acks = mock(Topic.class);
+        when(acks.store.markAcked(msg, Outcome.DONE, null)).thenReturn(ackedAt);
+
+        acks.ack(msg, Outcome.DONE, null);
+
+        InOrder order = inOrder(acks.store, acks.sender);
+        order.verify(acks.store).markAcked(msg, Outcome.DONE, null);
+        order.verify(acks.sender).send(eq(acks.acks), org.mockito.ArgumentMatchers.contains("\"acked_at\":\"2026-01-01T00:00:05Z\""));
+    }
+}

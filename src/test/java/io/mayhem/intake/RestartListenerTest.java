@@ -1,0 +1,109 @@
+package io.mayhem.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.mayhem.lifecycle.MayhemService;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TextMessage;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.ArgumentCaptor;
+
+class RestartListenerTest {
+
+    RestartListener listener = new RestartListener();
+    Intake intake = mock(Intake.class);
+    List<Runnable> handedOff = new ArrayList<>();
+
+    @BeforeEach
+    void wire() {
+        listener.service = mock(MayhemService.class);
+        listener.transactions = mock(TransactionSynchronizationRegistry.class);
+        when(listener.service.intake()).thenReturn(intake);
+        when(listener.service.handOff()).thenReturn(handedOff::add);
+    }
+
+    private Delivery delivered() throws InterruptedException {
+        ArgumentCaptor<Delivery> delivery = ArgumentCaptor.forClass(Delivery.class);
+        verify(intake).receive(delivery.capture(), any());
+        return delivery.getValue();
+    }
+
+    @Test
+    void passesTheTextOfATextMessage() throws Exception {
+        TextMessage message = mock(TextMessage.class);
+        when(message.getJMSMessageID()).thenReturn("ID:1");
+        when(message.getText()).thenReturn("{}");
+
+        listener.onMessage(message);
+
+        assertThat(delivered()).isEqualTo(Delivery.text("ID:1", "{}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {BytesMessage.class, MapMessage.class, StreamMessage.class, ObjectMessage.class, Message.class})
+    void describesEveryOtherKindWithoutReadingIt(Class<? extends Message> kind) throws Exception {
+        Message message = mock(kind);
+
+        listener.onMessage(message);
+
+        assertThat(delivered().notTextKind()).startsWith(kind == Message.class ? "Message without a body" : kind.getSimpleName());
+        if (message instanceof ObjectMessage object) {
+            verify(object, org.mockito.Mockito.never()).getObject();
+        }
+    }
+
+    @Test
+    void runsTheCommitCallbackOnTheHandOffAfterCompletion() throws Exception {
+        Runnable committed = mock(Runnable.class);
+        Runnable rolledBack = mock(Runnable.class);
+        new JtaTransaction(listener.transactions, handedOff::add).onCompletion(committed, rolledBack);
+        ArgumentCaptor<Synchronization> sync = ArgumentCaptor.forClass(Synchronization.class);
+        verify(listener.transactions).registerInterposedSynchronization(sync.capture());
+
+        sync.getValue().beforeCompletion();
+        sync.getValue().afterCompletion(Status.STATUS_COMMITTED);
+        sync.getValue().afterCompletion(Status.STATUS_ROLLEDBACK);
+        verifyNoInteractions(committed, rolledBack);
+
+        handedOff.forEach(Runnable::run);
+        verify(committed).run();
+        verify(rolledBack).run();
+    }
+
+    @Test
+    void anInterruptedWaitLeavesTheMessageInTheBroker() throws Exception {
+        doThrow(new InterruptedException()).when(intake).receive(any(), any());
+
+        assertThatThrownBy(() -> listener.onMessage(mock(BytesMessage.class))).isInstanceOf(IntakeRefused.class);
+        assertThat(Thread.interrupted()).isTrue();
+    }
+
+    @Test
+    void anUnreadableMessageRollsBack() throws Exception {
+        TextMessage message = mock(TextMessage.class);
+        when(message.getText()).thenThrow(new JMSException("gone"));
+
+        assertThatThrownBy(() -> listener.onMessage(message)).isInstanceOf(IllegalStateException.class)
+                .hasRootCauseMessage("gone");
+    }
+}

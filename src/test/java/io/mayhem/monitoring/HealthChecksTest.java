@@ -1,0 +1,113 @@
+package io.mayhem.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.mayhem.intake.Intake;
+import io.mayhem.lifecycle.FailureReporter;
+import io.mayhem.lifecycle.MayhemService;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import java.sql.SQLException;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The probes' decisions; the container tests check them over HTTP on the real server. */
+class HealthChecksTest {
+
+    MayhemService service = mock(MayhemService.class);
+    Stats stats = new Stats();
+    FailureReporter failures = new FailureReporter(stats);
+    Intake intake = mock(Intake.class);
+    ConnectionFactory broker = mock(ConnectionFactory.class);
+    DataSource database = mock(DataSource.class);
+    java.sql.Connection jdbc = mock(java.sql.Connection.class);
+
+    @BeforeEach
+    void healthy() throws Exception {
+        when(service.stats()).thenReturn(stats);
+        when(service.failures()).thenReturn(failures);
+        when(service.heartbeat()).thenReturn(Instant.now());
+        when(service.intake()).thenReturn(intake);
+        when(intake.isOpen()).thenReturn(true);
+        when(broker.createConnection()).thenReturn(mock(Connection.class));
+        when(database.getConnection()).thenReturn(jdbc);
+        when(jdbc.isValid(2)).thenReturn(true);
+    }
+
+    private HealthCheckResponse ready() {
+        ReadinessCheck check = new ReadinessCheck();
+        check.service = service;
+        check.broker = broker;
+        check.database = database;
+        return check.call();
+    }
+
+    private HealthCheckResponse live() {
+        LivenessCheck check = new LivenessCheck();
+        check.service = service;
+        return check.call();
+    }
+
+    @Test
+    void readyWhenBrokerAndDatabaseAnswerAndIntakeIsOpen() {
+        assertThat(ready().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+    }
+
+    @Test
+    void notReadyWithoutTheBroker() throws Exception {
+        when(broker.createConnection()).thenThrow(new JMSException("refused"));
+
+        HealthCheckResponse response = ready();
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(response.getData().orElseThrow()).containsEntry("broker", "DOWN: refused");
+    }
+
+    @Test
+    void notReadyWithoutTheDatabase() throws Exception {
+        when(database.getConnection()).thenThrow(new SQLException("no database"));
+        assertThat(ready().getData().orElseThrow()).containsEntry("database", "DOWN: no database");
+
+        org.mockito.Mockito.doReturn(jdbc).when(database).getConnection();
+        when(jdbc.isValid(2)).thenReturn(false);
+        assertThat(ready().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+    }
+
+    @Test
+    void notReadyWhileShuttingDownOrSaturated() {
+        when(intake.isOpen()).thenReturn(false);
+        assertThat(ready().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+
+        when(intake.isOpen()).thenReturn(true);
+        when(intake.saturated()).thenReturn(true);
+        assertThat(ready().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+    }
+
+    @Test
+    void aliveUntilAFatalErrorOrAStuckScheduler() {
+        assertThat(live().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+
+        when(service.heartbeat()).thenReturn(Instant.now().minus(LivenessCheck.STUCK_AFTER).minusSeconds(1));
+        assertThat(live().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+
+        when(service.heartbeat()).thenReturn(Instant.now());
+        failures.caught("m-1", new StackOverflowError());
+        assertThat(live().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(live().getData().orElseThrow()).containsEntry("fatal_error", "java.lang.StackOverflowError");
+    }
+
+    @Test
+    void startedOnceTheServiceIsBuilt() {
+        StartedCheck check = new StartedCheck();
+        check.service = service;
+        assertThat(check.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+
+        when(service.intake()).thenReturn(null);
+        assertThat(check.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+    }
+}

@@ -1,0 +1,153 @@
+package io.mayhem.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.RETURNS_SELF;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.mayhem.configuration.Settings;
+import io.mayhem.handling.Outcome;
+import io.mayhem.handling.PubSubMessage;
+import io.mayhem.intake.Inbox.Admission;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/** The store's decisions, with the EntityManager mocked; the container tests run it against H2. */
+class RequestStoreTest {
+
+    static final String ID = "6f1c6a2e-0000-4000-8000-000000000001";
+
+    RequestStore store = new RequestStore();
+    EntityManager em = mock(EntityManager.class);
+    PubSubMessage msg = new PubSubMessage(ID, "cattle-1a2b", "example.net");
+
+    @BeforeEach
+    void wire() {
+        store.em = em;
+        store.settings = Settings.defaults();
+    }
+
+    private void stored(RequestRecord record) {
+        when(em.find(RequestRecord.class, ID, LockModeType.PESSIMISTIC_WRITE)).thenReturn(record);
+    }
+
+    @Test
+    void acceptsANewRequestAndStoresItWithALeaseOfThisInstance() {
+        assertThat(store.accept(msg)).isEqualTo(Admission.ACCEPTED);
+
+        ArgumentCaptor<RequestRecord> persisted = ArgumentCaptor.forClass(RequestRecord.class);
+        verify(em).persist(persisted.capture());
+        assertThat(persisted.getValue().messageId()).isEqualTo(ID);
+        assertThat(persisted.getValue().instanceName()).isEqualTo("cattle-1a2b");
+        assertThat(persisted.getValue().leaseOwner()).isNotNull();
+        assertThat(persisted.getValue().leaseUntil()).isAfter(Instant.now());
+    }
+
+    @Test
+    void doesNotRunAnAckedRequestAgain() {
+        RequestRecord acked = new RequestRecord(msg, Instant.now(), "other", Instant.now());
+        acked.ack(msg, Outcome.DONE, null, Instant.now());
+        stored(acked);
+
+        assertThat(store.accept(msg)).isEqualTo(Admission.ALREADY_ACKED);
+        verify(em, never()).persist(any());
+    }
+
+    @Test
+    void leavesARequestOnALiveLeaseOfAnotherInstanceToItsOwner() {
+        stored(new RequestRecord(msg, Instant.now(), "other", Instant.now().plusSeconds(60)));
+
+        assertThat(store.accept(msg)).isEqualTo(Admission.LEASED_ELSEWHERE);
+    }
+
+    @Test
+    void takesOverARequestWhoseLeaseExpired() {
+        RequestRecord expired = new RequestRecord(msg, Instant.now(), "other", Instant.now().minusSeconds(1));
+        stored(expired);
+
+        assertThat(store.accept(msg)).isEqualTo(Admission.ACCEPTED);
+        assertThat(expired.leaseOwner()).isNotEqualTo("other");
+    }
+
+    @Test
+    void aRedeliveryOfARequestInFlightHereIsNotStartedTwice() {
+        store.accept(msg);
+        ArgumentCaptor<RequestRecord> persisted = ArgumentCaptor.forClass(RequestRecord.class);
+        verify(em).persist(persisted.capture());
+        stored(persisted.getValue());
+
+        assertThat(store.accept(msg)).isEqualTo(Admission.LEASED_ELSEWHERE);
+    }
+
+    @Test
+    void extendsAndReleasesOnlyThisInstancesLeasesWithOneStatementEach() {
+        Query query = mock(Query.class, RETURNS_SELF);
+        when(em.createQuery(anyString())).thenReturn(query);
+        when(query.executeUpdate()).thenReturn(4);
+
+        store.extend(ID, Instant.EPOCH, 2);
+        assertThat(store.releaseAll()).isEqualTo(4);
+
+        verify(query).setParameter("until", Instant.EPOCH);
+        verify(query).setParameter("count", 2);
+        verify(query, org.mockito.Mockito.times(2)).setParameter(eq("owner"), anyString());
+    }
+
+    @Test
+    void recordsTheRestartEventOnce() {
+        store.record(msg);
+        when(em.find(RestartEvent.class, ID)).thenReturn(new RestartEvent(ID, msg.hostname(), Instant.now()));
+        store.record(msg);
+
+        ArgumentCaptor<RestartEvent> persisted = ArgumentCaptor.forClass(RestartEvent.class);
+        verify(em).persist(persisted.capture());
+        assertThat(persisted.getValue().hostname()).isEqualTo("cattle-1a2b.example.net");
+    }
+
+    @Test
+    void storesTheOutcomeOnAck() {
+        RequestRecord record = new RequestRecord(msg, Instant.now(), "me", Instant.now());
+        stored(record);
+        msg.markSaved();
+        msg.countRestartAttempt();
+        msg.countExtension();
+
+        Instant ackedAt = store.markAcked(msg, Outcome.FAILED, "Could not restart cattle-1a2b.example.net");
+
+        assertThat(record.acked()).isTrue();
+        assertThat(record.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(record.error()).isEqualTo("Could not restart cattle-1a2b.example.net");
+        assertThat(record.saved()).isTrue();
+        assertThat(record.restarted()).isFalse();
+        assertThat(record.restartAttempts()).isEqualTo(1);
+        assertThat(record.extendedCount()).isEqualTo(1);
+        assertThat(record.ackedAt()).isEqualTo(ackedAt);
+        assertThat(record.leaseOwner()).isNull();
+        assertThat(record.leaseUntil()).isNull();
+    }
+
+    @Test
+    void refusesToAckARequestThatWasNeverStored() {
+        assertThatThrownBy(() -> store.markAcked(msg, Outcome.DONE, null)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(ID);
+    }
+
+    @Test
+    void findsByMessageId() {
+        RequestRecord record = new RequestRecord(msg, Instant.now(), "me", Instant.now());
+        when(em.find(RequestRecord.class, ID)).thenReturn(record);
+
+        assertThat(store.find(ID)).isSameAs(record);
+    }
+}
