@@ -42,4 +42,27 @@ class SettingsTest {
                 d.intakeWait(), d.shutdownTimeout()))
                 .hasMessageContaining("mayhem.restart.max-attempts");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"mayhem.publisher.rate", "mayhem.hostname.domain",
+            "mayhem.simulation.save-failure-rate", "mayhem.flow.max-outstanding", "mayhem.lease.extend-every"})
+    void namesTheKeyOfEveryOtherBadValue(String key) {
+        assertThatThrownBy(() -> new Settings(true,
+                key.equals("mayhem.publisher.rate") ? -1 : 2,
+                key.equals("mayhem.hostname.domain") ? " " : "example.net",
+                d.maxLatency(), 0.25,
+                key.equals("mayhem.simulation.save-failure-rate") ? -0.1 : 0.25, null,
+                key.equals("mayhem.lease.extend-every") ? Duration.ZERO : d.leaseExtendEvery(),
+                d.leaseExtendBy(), d.leaseMaxTotal(), 3, d.restartBackoff(),
+                key.equals("mayhem.flow.max-outstanding") ? 0 : 1000,
+                d.intakeWait(), d.shutdownTimeout()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(key);
+    }
+
+    @Test
+    void refusesAMissingDomain() {
+        assertThatThrownBy(() -> new Settings(true, 2, null, d.maxLatency(), 0.25, 0.25, null, d.leaseExtendEvery(),
+                d.leaseExtendBy(), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000, d.intakeWait(), d.shutdownTimeout()))
+                .hasMessageContaining("mayhem.hostname.domain");
+    }
 }

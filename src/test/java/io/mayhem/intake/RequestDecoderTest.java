@@ -33,6 +33,13 @@ class RequestDecoderTest {
             "{\"message_id\": \" \", \"instance_name\": \"cattle-1a2b\"}               | message_id is blank",
             "{\"message_id\": 7, \"instance_name\": \"cattle-1a2b\"}                   | message_id is not a string but number",
             "{\"message_id\": \"abc\", \"instance_name\": \"cattle-1a2b\"}             | message_id is not a UUID",
+            "{\"message_id\": \"6F1C6A2E-0000-4000-8000-00000000000\", \"instance_name\": \"c\"}   | message_id is not a UUID",
+            "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": true}     | instance_name is not a string but true",
+            "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"bad-\"}  | instance_name is not a host label",
+            "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"\\u0007bell\"}  | instance_name is not a host label (1-63 of [A-Za-z0-9-], no leading or trailing '-'): '?bell'",
+            "{\"message_id\": [1], \"instance_name\": \"cattle-1a2b\"}                  | message_id is not a string but array",
+            "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"} | instance_name is not a host label",
+            "{                                                                         | not JSON",
             "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\"}                | instance_name is missing",
             "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"-bad\"}  | instance_name is not a host label",
             "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"a b\"}   | instance_name is not a host label",
@@ -58,6 +65,8 @@ class RequestDecoderTest {
     @Test
     void rejectsEmptyText() {
         assertThat(decoder.decode(Delivery.text("ID:1", "")).rejection()).isEqualTo("empty text message");
+        assertThat(decoder.decode(Delivery.text("ID:1", null)).rejection()).isEqualTo("empty text message");
+        assertThat(Delivery.text("ID:1", null).payloadSample()).isEqualTo("(empty text message)");
     }
 
     @Test

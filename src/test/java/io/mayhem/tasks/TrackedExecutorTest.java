@@ -49,4 +49,24 @@ class TrackedExecutorTest {
         assertThat(executor.running()).isZero();
         assertThat(executor.awaitIdle(Duration.ZERO)).isTrue();
     }
+
+    @Test
+    void stopsWaitingForABusyTaskAtTheTimeout() throws InterruptedException {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        TrackedExecutor threaded = new TrackedExecutor(r -> new Thread(r).start(), (id, e) -> { });
+        threaded.execute(() -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        started.await();
+
+        assertThat(threaded.awaitIdle(Duration.ofMillis(50))).isFalse();
+        release.countDown();
+        assertThat(threaded.awaitIdle(Duration.ofSeconds(5))).isTrue();
+    }
 }
