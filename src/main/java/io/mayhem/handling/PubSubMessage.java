@@ -53,9 +53,8 @@ public final class PubSubMessage {
         return acked.get();
     }
 
-    /** True only for the first caller: a request is acked exactly once. */
-    public boolean markAcked() {
-        return acked.compareAndSet(false, true);
+    public void markAcked() {
+        acked.set(true);
     }
 
     public int extendedCount() {

@@ -60,6 +60,24 @@ class SettingsTest {
     }
 
     @Test
+    void acceptsTheEdgeValues() {
+        Settings edges = new Settings(false, 0, "example.net", Duration.ZERO, 0.0, 1.0, 7L, Duration.ofSeconds(2),
+                Duration.ofSeconds(3), d.leaseMaxTotal(), 1, d.restartBackoff(), 1, d.intakeWait(), d.shutdownTimeout());
+        assertThat(edges.restartMaxAttempts()).isEqualTo(1);
+        assertThat(new Settings(false, 0, "example.net", Duration.ZERO, 1.0, 0.0, 7L, Duration.ofSeconds(2),
+                Duration.ofSeconds(3), d.leaseMaxTotal(), 1, d.restartBackoff(), 1, d.intakeWait(), d.shutdownTimeout())
+                .restartFailureRate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void refusesAnExtensionNoLongerThanItsPeriod() {
+        assertThatThrownBy(() -> new Settings(true, 2, "example.net", d.maxLatency(), 0.25, 0.25, null,
+                Duration.ofSeconds(2), Duration.ofSeconds(2), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000,
+                d.intakeWait(), d.shutdownTimeout()))
+                .hasMessageContaining("mayhem.lease.extend-by");
+    }
+
+    @Test
     void refusesAMissingDomain() {
         assertThatThrownBy(() -> new Settings(true, 2, null, d.maxLatency(), 0.25, 0.25, null, d.leaseExtendEvery(),
                 d.leaseExtendBy(), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000, d.intakeWait(), d.shutdownTimeout()))

@@ -199,6 +199,23 @@ class RequestHandlerTest {
     }
 
     @Test
+    void stopsExtendingEveryOutstandingLeaseOnRequest() {
+        when(restarter.restart(anyString())).thenReturn(new CompletableFuture<>());
+        handler.handle(msg);
+        executor.runUntilIdle();
+        time.advance(Duration.ZERO);
+        executor.runUntilIdle();
+        assertThat(handler.outstanding()).isEqualTo(1);
+        assertThat(msg.extendedCount()).isEqualTo(1);
+
+        handler.stopLeaseKeeping();
+        settle(Duration.ofSeconds(5));
+
+        assertThat(msg.extendedCount()).isEqualTo(1);
+        assertThat(handler.outstanding()).isEqualTo(1);
+    }
+
+    @Test
     void cancelledRequestsAreNeverAcked() {
         CompletableFuture<Void> done = handler.handle(msg);
         executor.runUntilIdle();

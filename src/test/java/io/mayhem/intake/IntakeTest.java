@@ -105,6 +105,7 @@ class IntakeTest {
 
     @Test
     void refusesEverythingOnceClosed() {
+        assertThat(intake.isOpen()).isTrue();
         intake.close();
 
         assertThat(intake.isOpen()).isFalse();

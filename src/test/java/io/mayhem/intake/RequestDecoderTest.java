@@ -63,6 +63,15 @@ class RequestDecoderTest {
     }
 
     @Test
+    void acceptsAPayloadOfExactlyTheLimit() {
+        String start = "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"cattle-1a2b\", \"pad\": \"";
+        String exact = start + "x".repeat(200 - start.length() - 2) + "\"}";
+
+        assertThat(exact).hasSize(200);
+        assertThat(decoder.decode(Delivery.text("ID:1", exact)).isRejected()).isFalse();
+    }
+
+    @Test
     void rejectsEmptyText() {
         assertThat(decoder.decode(Delivery.text("ID:1", "")).rejection()).isEqualTo("empty text message");
         assertThat(decoder.decode(Delivery.text("ID:1", null)).rejection()).isEqualTo("empty text message");
@@ -72,6 +81,8 @@ class RequestDecoderTest {
     @Test
     void keepsOnlyTheFirstKibibyteOfAPayloadForTheDeadLetter() {
         assertThat(Delivery.text("ID:1", "y".repeat(5000)).payloadSample()).hasSize(1024);
+        assertThat(Delivery.text("ID:1", "y".repeat(1024)).payloadSample()).hasSize(1024);
+        assertThat(Delivery.text("ID:1", "y".repeat(1025)).payloadSample()).hasSize(1024);
         assertThat(Delivery.notText("ID:1", "BytesMessage").payloadSample()).isEqualTo("(BytesMessage)");
     }
 }

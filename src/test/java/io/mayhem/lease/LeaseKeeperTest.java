@@ -72,6 +72,18 @@ class LeaseKeeperTest {
     }
 
     @Test
+    void theCapIsReachedAtExactlyMaxTotalAndNoTickIsLeftScheduled() {
+        LeaseKeeper sixSeconds = new LeaseKeeper(store, time, time.clock(), stats, Duration.ofSeconds(2),
+                Duration.ofSeconds(3), Duration.ofSeconds(6));
+        LeaseKeeper.Lease lease = sixSeconds.keep(msg, Runnable::run);
+        time.advance(Duration.ofSeconds(6));
+
+        assertThat(msg.extendedCount()).isEqualTo(3);
+        assertThat(lease.lost()).isCompletedExceptionally();
+        assertThat(time.pending()).isZero();
+    }
+
+    @Test
     void ticksThatWereAlreadyQueuedDoNothingAfterStop() {
         java.util.List<Runnable> queued = new java.util.ArrayList<>();
         LeaseKeeper.Lease lease = keeper.keep(msg, queued::add);

@@ -42,10 +42,11 @@ class ShutdownTest {
     Stats stats = new Stats();
     TrackedExecutor tasks = new TrackedExecutor(executor, (id, e) -> { });
     LeaseStore leases = mock(LeaseStore.class);
+    EventStore events = mock(EventStore.class);
     Acknowledger acks = mock(Acknowledger.class);
     HostRestarter restarter = mock(HostRestarter.class);
     RequestHandler handler = new RequestHandler(
-            new Saves(mock(EventStore.class), time, new Simulation(new ScriptedRandom(), Duration.ofSeconds(1), 0, 0), stats),
+            new Saves(events, time, new Simulation(new ScriptedRandom(), Duration.ofSeconds(1), 0, 0), stats),
             new Restarts(restarter, time, stats, 1, Duration.ofMillis(100)),
             new LeaseKeeper(leases, time, time.clock(), stats, Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofHours(1)),
             acks, tasks, stats);
@@ -102,6 +103,8 @@ class ShutdownTest {
         verify(acks, times(0)).ack(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
                 org.mockito.ArgumentMatchers.any());
         assertThat(msg.extendedCount()).isEqualTo(1);
+        verify(events, times(0)).record(msg);
+        assertThat(lines.get(4)).doesNotContain("still running");
     }
 
     @Test

@@ -46,6 +46,7 @@ class RestartsTest {
         assertThat(msg.restarted()).isTrue();
         assertThat(time.scheduledCount()).isEqualTo(1);
         assertThat(logs.messages(Level.INFO)).containsExactly("Restarted cattle-1a2b.example.net");
+        assertThat(stats.snapshot()).containsEntry("restarted", 1L);
     }
 
     @Test

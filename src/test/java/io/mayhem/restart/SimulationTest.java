@@ -18,5 +18,7 @@ class SimulationTest {
         assertThat(simulation.restartFails()).isFalse();
         assertThat(simulation.saveFails()).isTrue();
         assertThat(simulation.saveFails()).isFalse();
+        assertThat(new Simulation(new ScriptedRandom(0.2), Duration.ZERO, 0.2, 0.2).saveFails()).isFalse();
+        assertThat(new Simulation(new ScriptedRandom(0.2), Duration.ZERO, 0.2, 0.2).restartFails()).isFalse();
     }
 }

@@ -35,4 +35,19 @@ class HandOffTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(ran).containsExactly("mayhem-handoff", "after"));
         assertThat(uncaught).extracting(Throwable::getMessage).containsExactly("boom");
     }
+
+    @Test
+    void stopEndsTheDispatcherThread() {
+        List<Thread> created = new CopyOnWriteArrayList<>();
+        handOff.start(r -> {
+            Thread thread = new Thread(r);
+            created.add(thread);
+            return thread;
+        });
+        handOff.stop();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !created.get(0).isAlive());
+        handOff.execute(() -> ran.add("never"));
+        assertThat(ran).isEmpty();
+    }
 }
