@@ -4,16 +4,17 @@ import io.mayhem.messaging.JmsResources;
 import io.mayhem.messaging.TopicSender;
 import io.mayhem.store.RequestStore;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.Topic;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 
 /** Stores the outcome and sends the outcome event in one transaction: the event exists only if the state does. */
-@ApplicationScoped
+@Stateless
+@LocalBean
 public class TransactionalAcknowledger implements Acknowledger {
 
     @Inject
@@ -26,7 +27,6 @@ public class TransactionalAcknowledger implements Acknowledger {
     Topic acks;
 
     @Override
-    @Transactional
     public void ack(PubSubMessage msg, Outcome outcome, String error) {
         Instant ackedAt = store.markAcked(msg, outcome, error);
         sender.send(acks, event(msg, outcome, error, ackedAt));

@@ -3,15 +3,18 @@ package io.mayhem.intake;
 import io.mayhem.messaging.JmsResources;
 import io.mayhem.messaging.TopicSender;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Topic;
 import jakarta.json.Json;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 
 /** Dead letters as JSON on mayhem.deadletter (DESIGN.md section 9), sent before the receiving transaction commits. */
-@ApplicationScoped
+@Stateless
+@LocalBean
 public class JmsDeadLetters implements DeadLetters {
 
     @Inject
@@ -26,7 +29,7 @@ public class JmsDeadLetters implements DeadLetters {
      * receiving transaction then rolls back, the redelivery sends the dead letter again (at-least-once).
      */
     @Override
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void send(String reason, Delivery delivery) {
         String letter = Json.createObjectBuilder()
                 .add("reason", reason)

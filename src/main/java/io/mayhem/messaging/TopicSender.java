@@ -1,7 +1,7 @@
 package io.mayhem.messaging;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -10,15 +10,13 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
-import jakarta.transaction.Transactional;
 
 /**
  * Sends persistent text messages inside the caller's JTA transaction (or a new one), so a message is
  * delivered exactly when the transaction commits. The classic JMS API: activemq-rar's connection
  * factory does not support {@code createContext()}.
  */
-@ApplicationScoped
-@Transactional
+@Stateless
 public class TopicSender {
 
     @Resource(lookup = JmsResources.CONNECTION_FACTORY)

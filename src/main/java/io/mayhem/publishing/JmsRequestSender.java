@@ -4,13 +4,15 @@ import io.mayhem.handling.PubSubMessage;
 import io.mayhem.messaging.JmsResources;
 import io.mayhem.messaging.TopicSender;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.Topic;
 import jakarta.json.Json;
 
 /** Sends a request as JSON to mayhem.restarts, persistent, in a transaction of its own. */
-@ApplicationScoped
+@Stateless
+@LocalBean
 public class JmsRequestSender implements RequestSender {
 
     @Inject

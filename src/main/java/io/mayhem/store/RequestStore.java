@@ -5,23 +5,28 @@ import io.mayhem.handling.Outcome;
 import io.mayhem.handling.PubSubMessage;
 import io.mayhem.intake.Inbox;
 import io.mayhem.lease.LeaseStore;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-/** JPA: requests with their leases and outcomes, and restart events. Joins the caller's transaction. */
-@ApplicationScoped
-@Transactional
+/**
+ * JPA: requests with their leases and outcomes, and restart events. Joins the caller's transaction or
+ * starts one. A stateless EJB, not a CDI bean with @Transactional: JTA transactions that the CDI
+ * interceptor began on managed-executor threads made Payara release JDBC connections twice.
+ */
+@Stateless
+@LocalBean
 public class RequestStore implements Inbox, LeaseStore, EventStore {
 
-    /** This instance, as lease owner; a new one every start, so a crashed run's leases expire. */
-    private final String owner = UUID.randomUUID().toString();
+    /** This instance, as lease owner (shared by the pooled beans); a new one every start. */
+    private static final String OWNER = UUID.randomUUID().toString();
+    private final String owner = OWNER;
     private final Clock clock = Clock.systemUTC();
 
     @PersistenceContext(unitName = "mayhem")

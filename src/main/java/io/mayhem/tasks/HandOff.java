@@ -7,9 +7,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.BiConsumer;
 
 /**
- * Runs callbacks on one dispatcher thread of its own. Transaction-completion callbacks come here instead of
- * calling the container from inside {@code afterCompletion}: submitting to a managed executor from there
- * corrupted the MDB thread's next transaction on Payara ("Wrong XAState: 0").
+ * Runs callbacks on one dispatcher thread of its own. Transaction-completion callbacks come here, so that
+ * nothing calls back into the container from inside {@code afterCompletion} and the MDB thread is free
+ * for the next message at once.
  */
 public final class HandOff implements Executor {
 

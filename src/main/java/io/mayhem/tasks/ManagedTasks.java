@@ -9,9 +9,8 @@ import java.util.concurrent.TimeUnit;
 public final class ManagedTasks implements Scheduler {
 
     /**
-     * Tasks get the application's context (class loader, naming) and nothing of the submitting thread's
-     * transaction or component invocation: capturing the MDB's invocation made Payara's JDBC pool release
-     * connections twice ("isBusy already set to false", then "Wrong XAState").
+     * Tasks get the application's context (class loader, naming), which is all they need, and nothing else
+     * of the submitting thread: no transaction, no security context.
      */
     public static final String CONTEXT = "java:app/concurrent/MayhemContext";
     public static final String EXECUTOR = "java:app/concurrent/MayhemExecutor";
