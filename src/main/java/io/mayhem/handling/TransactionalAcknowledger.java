@@ -8,8 +8,6 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.Topic;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 
 /** Stores the outcome and sends the outcome event in one transaction: the event exists only if the state does. */
@@ -29,22 +27,11 @@ public class TransactionalAcknowledger implements Acknowledger {
     @Override
     public void ack(PubSubMessage msg, Outcome outcome, String error) {
         Instant ackedAt = store.markAcked(msg, outcome, error);
-        sender.send(acks, event(msg, outcome, error, ackedAt));
+        sender.send(acks, OutcomeEvent.of(msg, outcome, error, ackedAt).toJson());
     }
 
-    static String event(PubSubMessage msg, Outcome outcome, String error, Instant ackedAt) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("message_id", msg.messageId())
-                .add("instance_name", msg.instanceName())
-                .add("hostname", msg.hostname())
-                .add("outcome", outcome.name())
-                .add("saved", msg.saved())
-                .add("restarted", msg.restarted())
-                .add("restart_attempts", msg.restartAttempts())
-                .add("extended_count", msg.extendedCount());
-        if (error != null) {
-            json.add("error", error);
-        }
-        return json.add("acked_at", ackedAt.toString()).build().toString();
+    @Override
+    public void repeat(String messageId) {
+        store.storedOutcome(messageId).ifPresent(event -> sender.send(acks, event.toJson()));
     }
 }

@@ -1,6 +1,7 @@
 package io.mayhem.intake;
 
 import io.mayhem.handling.PubSubMessage;
+import java.util.List;
 
 /** Stores a received request with a lease held by this instance, inside the transaction that receives it. */
 public interface Inbox {
@@ -15,4 +16,10 @@ public interface Inbox {
     }
 
     Admission accept(PubSubMessage request);
+
+    /**
+     * Takes over, with a lease of this instance, up to {@code limit} unacked requests whose lease expired
+     * (their instance died) or was released (their instance shut down), oldest first.
+     */
+    List<PubSubMessage> claimAbandoned(int limit);
 }

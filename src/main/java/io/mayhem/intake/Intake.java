@@ -1,9 +1,11 @@
 package io.mayhem.intake;
 
+import io.mayhem.handling.Acknowledger;
 import io.mayhem.handling.PubSubMessage;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.monitoring.Stats;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -16,21 +18,24 @@ import java.util.logging.Logger;
 public final class Intake {
 
     private static final Logger LOG = Logger.getLogger(Intake.class.getName());
+    static final int SWEEP_BATCH = 500;
 
     private final RequestDecoder decoder;
     private final Inbox inbox;
     private final DeadLetters deadLetters;
+    private final Acknowledger acks;
     private final RequestHandler handler;
     private final Stats stats;
     private final Semaphore permits;
     private final Duration maxWait;
     private volatile boolean open = true;
 
-    public Intake(RequestDecoder decoder, Inbox inbox, DeadLetters deadLetters, RequestHandler handler, Stats stats,
-                  int maxOutstanding, Duration maxWait) {
+    public Intake(RequestDecoder decoder, Inbox inbox, DeadLetters deadLetters, Acknowledger acks,
+                  RequestHandler handler, Stats stats, int maxOutstanding, Duration maxWait) {
         this.decoder = decoder;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
+        this.acks = acks;
         this.handler = handler;
         this.stats = stats;
         this.permits = new Semaphore(maxOutstanding);
@@ -68,13 +73,38 @@ public final class Intake {
         }
         if (admission != Inbox.Admission.ACCEPTED) {
             permits.release();
-            LOG.info(() -> "Not handling duplicate " + msg + " (" + admission + ") " + msg.tag());
+            if (admission == Inbox.Admission.ALREADY_ACKED) {
+                acks.repeat(msg.messageId());
+            }
+            LOG.info(() -> "Not handling duplicate " + msg + " again (" + admission + ") " + msg.tag());
             return;
         }
         transaction.onCompletion(() -> {
             LOG.info(() -> "Consumed " + msg + " " + msg.tag());
-            handler.handle(msg).whenComplete((ignored, error) -> permits.release());
+            handle(msg);
         }, permits::release);
+    }
+
+    private void handle(PubSubMessage msg) {
+        handler.handle(msg).whenComplete((ignored, error) -> permits.release());
+    }
+
+    /**
+     * Takes over abandoned requests (their lease expired or was released), as many as there is room for,
+     * and handles them again. Returns how many. Runs periodically on any instance.
+     */
+    public int sweep() {
+        int room = Math.min(permits.availablePermits(), SWEEP_BATCH);
+        if (!open || room == 0) {
+            return 0;
+        }
+        List<PubSubMessage> claimed = inbox.claimAbandoned(room);
+        for (PubSubMessage msg : claimed) {
+            permits.acquireUninterruptibly();
+            LOG.info(() -> "Reclaimed abandoned " + msg + " " + msg.tag());
+            handle(msg);
+        }
+        return claimed.size();
     }
 
     /** Stops taking messages: from now on they stay in the broker. */

@@ -24,7 +24,13 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
         @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
         @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = JmsResources.SUBSCRIPTION),
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = JmsResources.SUBSCRIPTION),
-        @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "4")})
+        @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "4"),
+        // A refused message (intake closed or saturated, database down) is redelivered for as long as it
+        // takes, backing off to every 30 s: never moved to the broker's own DLQ. Poison never gets here twice.
+        @ActivationConfigProperty(propertyName = "maximumRedeliveries", propertyValue = "-1"),
+        @ActivationConfigProperty(propertyName = "initialRedeliveryDelay", propertyValue = "1000"),
+        @ActivationConfigProperty(propertyName = "useExponentialBackOff", propertyValue = "true"),
+        @ActivationConfigProperty(propertyName = "maximumRedeliveryDelay", propertyValue = "30000")})
 public class RestartListener implements MessageListener {
 
     @Inject

@@ -91,7 +91,7 @@ public class MayhemService {
                         settings.leaseExtendBy(), settings.leaseMaxTotal()),
                 acks, executor, stats);
         intake = new Intake(new RequestDecoder(settings.hostnameDomain(), RequestDecoder.DEFAULT_MAX_PAYLOAD_BYTES),
-                store, deadLetters, handler, stats, settings.maxOutstanding(), settings.intakeWait());
+                store, deadLetters, acks, handler, stats, settings.maxOutstanding(), settings.intakeWait());
         publisher = new Publisher(sender, executor, () -> UUID.randomUUID().toString(), random, stats,
                 settings.hostnameDomain());
         shutdown = new Shutdown(publisher, intake, store, handler, executor, stats, Signals::received,
@@ -99,6 +99,8 @@ public class MayhemService {
         scheduler.scheduleAtFixedRate(java.time.Duration.ZERO, java.time.Duration.ofSeconds(1),
                 () -> heartbeat = Instant.now());
         handOff.start(threads);
+        scheduler.scheduleAtFixedRate(settings.leaseExtendEvery(), settings.leaseExtendEvery(),
+                () -> executor.execute(intake::sweep));
     }
 
     @PreDestroy

@@ -2,6 +2,7 @@ package io.mayhem.store;
 
 import io.mayhem.configuration.Settings;
 import io.mayhem.handling.Outcome;
+import io.mayhem.handling.OutcomeEvent;
 import io.mayhem.handling.PubSubMessage;
 import io.mayhem.intake.Inbox;
 import io.mayhem.lease.LeaseStore;
@@ -13,6 +14,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -87,6 +91,37 @@ public class RequestStore implements Inbox, LeaseStore, EventStore {
         Instant now = clock.instant();
         record.ack(request, outcome, error, now);
         return now;
+    }
+
+    @Override
+    public List<PubSubMessage> claimAbandoned(int limit) {
+        Instant now = clock.instant();
+        List<RequestRecord> abandoned = em.createQuery("SELECT r FROM RequestRecord r WHERE r.acked = FALSE "
+                        + "AND (r.leaseUntil IS NULL OR r.leaseUntil < :now) ORDER BY r.receivedAt", RequestRecord.class)
+                .setParameter("now", now).setMaxResults(limit).getResultList();
+        List<PubSubMessage> claimed = new ArrayList<>();
+        for (RequestRecord record : abandoned) {
+            int taken = em.createQuery("UPDATE RequestRecord r SET r.leaseOwner = :owner, r.leaseUntil = :until "
+                            + "WHERE r.messageId = :id AND r.acked = FALSE AND (r.leaseUntil IS NULL OR r.leaseUntil < :now)")
+                    .setParameter("owner", owner).setParameter("until", now.plus(settings.leaseExtendBy()))
+                    .setParameter("id", record.messageId()).setParameter("now", now)
+                    .executeUpdate();
+            if (taken == 1) {
+                claimed.add(new PubSubMessage(record.messageId(), record.instanceName(), settings.hostnameDomain()));
+            }
+        }
+        return claimed;
+    }
+
+    /** The outcome event of an acked request, as it was stored. */
+    public Optional<OutcomeEvent> storedOutcome(String messageId) {
+        RequestRecord r = em.find(RequestRecord.class, messageId);
+        if (r == null || !r.acked()) {
+            return Optional.empty();
+        }
+        return Optional.of(new OutcomeEvent(r.messageId(), r.instanceName(),
+                r.instanceName() + "." + settings.hostnameDomain(), r.outcome(), r.saved(), r.restarted(),
+                r.restartAttempts(), r.extendedCount(), r.error(), r.ackedAt()));
     }
 
     public RequestRecord find(String messageId) {

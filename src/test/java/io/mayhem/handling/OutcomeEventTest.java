@@ -30,7 +30,7 @@ class OutcomeEventTest {
         msg.markSaved();
         msg.countRestartAttempt();
         msg.countExtension();
-        JsonObject event = json(TransactionalAcknowledger.event(msg, Outcome.FAILED, "Could not restart x", ackedAt));
+        JsonObject event = json(OutcomeEvent.of(msg, Outcome.FAILED, "Could not restart x", ackedAt).toJson());
 
         assertThat(event.keySet()).containsExactly("message_id", "instance_name", "hostname", "outcome", "saved",
                 "restarted", "restart_attempts", "extended_count", "error", "acked_at");
@@ -45,7 +45,7 @@ class OutcomeEventTest {
 
     @Test
     void aDoneOutcomeHasNoError() {
-        assertThat(json(TransactionalAcknowledger.event(msg, Outcome.DONE, null, ackedAt))).doesNotContainKey("error");
+        assertThat(json(OutcomeEvent.of(msg, Outcome.DONE, null, ackedAt).toJson())).doesNotContainKey("error");
     }
 
     @Test
@@ -61,5 +61,22 @@ class OutcomeEventTest {
         InOrder order = inOrder(acks.store, acks.sender);
         order.verify(acks.store).markAcked(msg, Outcome.DONE, null);
         order.verify(acks.sender).send(eq(acks.acks), org.mockito.ArgumentMatchers.contains("\"acked_at\":\"2026-01-01T00:00:05Z\""));
+    }
+
+    @Test
+    void repeatsTheStoredOutcomeOfAnAckedRequestAndNothingForOthers() {
+        TransactionalAcknowledger acks = new TransactionalAcknowledger();
+        acks.store = mock(RequestStore.class);
+        acks.sender = mock(TopicSender.class);
+        acks.acks = mock(Topic.class);
+        OutcomeEvent stored = OutcomeEvent.of(msg, Outcome.DONE, null, ackedAt);
+        when(acks.store.storedOutcome(msg.messageId())).thenReturn(java.util.Optional.of(stored));
+        when(acks.store.storedOutcome("other")).thenReturn(java.util.Optional.empty());
+
+        acks.repeat(msg.messageId());
+        acks.repeat("other");
+
+        org.mockito.Mockito.verify(acks.sender).send(acks.acks, stored.toJson());
+        org.mockito.Mockito.verifyNoMoreInteractions(acks.sender);
     }
 }

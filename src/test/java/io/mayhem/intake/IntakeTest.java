@@ -9,6 +9,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.mayhem.handling.Acknowledger;
 import io.mayhem.handling.PubSubMessage;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.monitoring.Stats;
@@ -34,7 +35,8 @@ class IntakeTest {
     RequestHandler handler = mock(RequestHandler.class);
     Stats stats = new Stats();
     CompletableFuture<Void> handled = new CompletableFuture<>();
-    Intake intake = new Intake(new RequestDecoder("example.net", 65536), inbox, deadLetters, handler, stats, 1,
+    Acknowledger acks = mock(Acknowledger.class);
+    Intake intake = new Intake(new RequestDecoder("example.net", 65536), inbox, deadLetters, acks, handler, stats, 1,
             Duration.ZERO);
     FakeTransaction tx = new FakeTransaction();
 
@@ -87,7 +89,41 @@ class IntakeTest {
         tx.commit();
 
         verify(handler, never()).handle(any());
+        verify(acks).repeat("6f1c6a2e-0000-4000-8000-000000000001");
         assertThat(intake.saturated()).isFalse();
+    }
+
+    @Test
+    void aDuplicateInFlightElsewhereIsLeftToItsOwner() throws InterruptedException {
+        when(inbox.accept(any())).thenReturn(Inbox.Admission.LEASED_ELSEWHERE);
+
+        intake.receive(Delivery.text("ID:1", VALID), tx);
+        tx.commit();
+
+        verify(handler, never()).handle(any());
+        verify(acks, never()).repeat(any());
+    }
+
+    @Test
+    void sweepsAsManyAbandonedRequestsAsThereIsRoomForAndHandlesThem() {
+        PubSubMessage abandoned = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000009", "cattle-9", "example.net");
+        when(inbox.claimAbandoned(1)).thenReturn(List.of(abandoned));
+
+        assertThat(intake.sweep()).isEqualTo(1);
+
+        verify(handler).handle(abandoned);
+        assertThat(intake.saturated()).isTrue();
+        assertThat(intake.sweep()).isZero();
+        handled.complete(null);
+        assertThat(intake.saturated()).isFalse();
+    }
+
+    @Test
+    void doesNotSweepOnceClosed() {
+        intake.close();
+
+        assertThat(intake.sweep()).isZero();
+        verify(inbox, never()).claimAbandoned(org.mockito.ArgumentMatchers.anyInt());
     }
 
     @Test

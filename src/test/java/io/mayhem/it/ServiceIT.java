@@ -84,6 +84,42 @@ class ServiceIT {
     }
 
     @Test
+    void aDuplicateOfAnAckedRequestGetsTheSameOutcomeAgainWithoutRunningAgain() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String request = Json.createObjectBuilder().add("message_id", id).add("instance_name", "cattle-dup").build()
+                .toString();
+        try (Broker broker = new Broker()) {
+            List<JsonObject> outcomes = broker.subscribe("mayhem.acks");
+            broker.publish("mayhem.restarts", request);
+            await().atMost(Duration.ofSeconds(30)).until(() -> eventsFor(outcomes, id).size() == 1);
+            broker.publish("mayhem.restarts", request);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> eventsFor(outcomes, id).size() == 2);
+            assertThat(eventsFor(outcomes, id).get(1)).isEqualTo(eventsFor(outcomes, id).get(0));
+        }
+    }
+
+    @Test
+    void anAbandonedRequestIsReclaimedByTheSweeperAndHandled() throws Exception {
+        String id = UUID.randomUUID().toString();
+        try (Broker broker = new Broker()) {
+            List<JsonObject> outcomes = broker.subscribe("mayhem.acks");
+            HttpResponse<String> abandoned = HTTP.send(HttpRequest.newBuilder(
+                    uri("api/test/requests/" + id + "/abandoned?instance=cattle-lost"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(abandoned.statusCode()).isEqualTo(204);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> eventsFor(outcomes, id).size() == 1);
+            assertThat(eventsFor(outcomes, id).get(0).getString("instance_name")).isEqualTo("cattle-lost");
+            assertThat(json(get("api/test/requests/" + id).body()).getBoolean("acked")).isTrue();
+        }
+    }
+
+    private static List<JsonObject> eventsFor(List<JsonObject> events, String id) {
+        return events.stream().filter(e -> e.getString("message_id").equals(id)).toList();
+    }
+
+    @Test
     void poisonMessagesGetADeadLetterWithTheReason() throws Exception {
         try (Broker broker = new Broker()) {
             List<JsonObject> deadLetters = broker.subscribe("mayhem.deadletter");
@@ -126,9 +162,12 @@ class ServiceIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        URI uri = URI.create("http://" + base.getHost() + ":" + base.getPort() + "/" + path);
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://" + base.getHost() + ":" + base.getPort() + "/" + path);
     }
 
     private static JsonObject json(String text) {

@@ -2,7 +2,14 @@ package io.mayhem.it;
 
 import io.mayhem.store.RequestRecord;
 import io.mayhem.store.RequestStore;
+import io.mayhem.handling.PubSubMessage;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -18,6 +25,17 @@ public class StoredRequests {
 
     @Inject
     RequestStore store;
+
+    @PersistenceContext(unitName = "mayhem")
+    EntityManager em;
+
+    /** Stores a request as a dead instance would have left it: unacked, its lease released. */
+    @POST
+    @Path("{id}/abandoned")
+    @Transactional
+    public void abandon(@PathParam("id") String id, @QueryParam("instance") String instance) {
+        em.persist(new RequestRecord(new PubSubMessage(id, instance, "example.net"), Instant.now(), null, null));
+    }
 
     @GET
     @Path("{id}")

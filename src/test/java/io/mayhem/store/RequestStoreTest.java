@@ -144,6 +144,42 @@ class RequestStoreTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void claimsAbandonedRequestsThatNoOtherInstanceTookFirst() {
+        jakarta.persistence.TypedQuery<RequestRecord> select = mock(jakarta.persistence.TypedQuery.class, RETURNS_SELF);
+        when(em.createQuery(anyString(), eq(RequestRecord.class))).thenReturn(select);
+        RequestRecord mine = new RequestRecord(msg, Instant.now(), null, null);
+        PubSubMessage other = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000002", "cattle-2", "example.net");
+        when(select.getResultList()).thenReturn(java.util.List.of(mine, new RequestRecord(other, Instant.now(), null, null)));
+        Query update = mock(Query.class, RETURNS_SELF);
+        when(em.createQuery(anyString())).thenReturn(update);
+        when(update.executeUpdate()).thenReturn(1, 0);
+
+        assertThat(store.claimAbandoned(10)).extracting(PubSubMessage::messageId, PubSubMessage::hostname)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ID, "cattle-1a2b.example.net"));
+        verify(select).setMaxResults(10);
+    }
+
+    @Test
+    void knowsTheStoredOutcomeOnlyOfAckedRequests() {
+        RequestRecord record = new RequestRecord(msg, Instant.now(), "me", Instant.now());
+        when(em.find(RequestRecord.class, ID)).thenReturn(record);
+        assertThat(store.storedOutcome(ID)).isEmpty();
+        assertThat(store.storedOutcome("unknown")).isEmpty();
+
+        msg.markRestarted();
+        record.ack(msg, Outcome.FAILED, "Could not save x", Instant.EPOCH);
+
+        assertThat(store.storedOutcome(ID)).hasValueSatisfying(event -> {
+            assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(event.hostname()).isEqualTo("cattle-1a2b.example.net");
+            assertThat(event.restarted()).isTrue();
+            assertThat(event.error()).isEqualTo("Could not save x");
+            assertThat(event.ackedAt()).isEqualTo(Instant.EPOCH);
+        });
+    }
+
+    @Test
     void findsByMessageId() {
         RequestRecord record = new RequestRecord(msg, Instant.now(), "me", Instant.now());
         when(em.find(RequestRecord.class, ID)).thenReturn(record);
