@@ -26,11 +26,13 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = JmsResources.SUBSCRIPTION),
         @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "4"),
         // A refused message (intake closed or saturated, database down) is redelivered for as long as it
-        // takes, backing off to every 30 s: never moved to the broker's own DLQ. Poison never gets here twice.
+        // takes, never moved to the broker's own DLQ; poison never gets here twice. The first redelivery
+        // waits 30 s and holds its session meanwhile: at shutdown that outlasts the container's stop, so
+        // no message reaches the stopped MDB container (activemq-rar acks those without a transaction).
         @ActivationConfigProperty(propertyName = "maximumRedeliveries", propertyValue = "-1"),
-        @ActivationConfigProperty(propertyName = "initialRedeliveryDelay", propertyValue = "1000"),
+        @ActivationConfigProperty(propertyName = "initialRedeliveryDelay", propertyValue = "30000"),
         @ActivationConfigProperty(propertyName = "useExponentialBackOff", propertyValue = "true"),
-        @ActivationConfigProperty(propertyName = "maximumRedeliveryDelay", propertyValue = "30000")})
+        @ActivationConfigProperty(propertyName = "maximumRedeliveryDelay", propertyValue = "60000")})
 public class RestartListener implements MessageListener {
 
     @Inject

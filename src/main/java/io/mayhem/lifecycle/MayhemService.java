@@ -101,6 +101,8 @@ public class MayhemService {
         handOff.start(threads);
         scheduler.scheduleAtFixedRate(settings.leaseExtendEvery(), settings.leaseExtendEvery(),
                 () -> executor.execute(intake::sweep));
+        scheduler.scheduleAtFixedRate(settings.leaseExtendEvery(), settings.leaseExtendEvery(),
+                () -> executor.execute(acks::resendUnsent));
     }
 
     @PreDestroy

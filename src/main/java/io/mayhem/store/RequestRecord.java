@@ -43,6 +43,9 @@ public class RequestRecord {
     private int restartAttempts;
     @Column(name = "ACKED_AT")
     private Instant ackedAt;
+    /** False from the ack until its outcome event was sent; null for rows from before this column existed. */
+    @Column(name = "EVENT_SENT")
+    private Boolean eventSent;
 
     protected RequestRecord() {
     }
@@ -76,7 +79,12 @@ public class RequestRecord {
         this.restartAttempts = request.restartAttempts();
         this.extendedCount = request.extendedCount();
         this.ackedAt = now;
+        this.eventSent = false;
         lease(null, null);
+    }
+
+    public void eventWasSent() {
+        this.eventSent = true;
     }
 
     public String messageId() { return messageId; }
@@ -89,6 +97,7 @@ public class RequestRecord {
     public int restartAttempts() { return restartAttempts; }
     public int extendedCount() { return extendedCount; }
     public Instant ackedAt() { return ackedAt; }
+    public boolean eventSent() { return !Boolean.FALSE.equals(eventSent); }
     public String leaseOwner() { return leaseOwner; }
     public Instant leaseUntil() { return leaseUntil; }
 }

@@ -8,6 +8,8 @@ import io.mayhem.intake.Inbox;
 import io.mayhem.lease.LeaseStore;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -39,7 +41,13 @@ public class RequestStore implements Inbox, LeaseStore, EventStore {
     @Inject
     Settings settings;
 
+    /**
+     * In a transaction of its own (the database only), committed before the JMS receive commits: each
+     * commits in one phase, so a crash never leaves a prepared transaction in the broker, which nothing
+     * would resolve. A crash between the two redelivers the message, and the stored request makes it a duplicate.
+     */
     @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Admission accept(PubSubMessage request) {
         Instant now = clock.instant();
         Instant until = now.plus(settings.leaseExtendBy());
@@ -113,15 +121,34 @@ public class RequestStore implements Inbox, LeaseStore, EventStore {
         return claimed;
     }
 
+    public void markEventSent(String messageId) {
+        RequestRecord record = em.find(RequestRecord.class, messageId);
+        if (record != null) {
+            record.eventWasSent();
+        }
+    }
+
+    /** Acked requests whose outcome event was not sent (their instance stopped in between), acked before {@code before}. */
+    public List<OutcomeEvent> unsentOutcomes(Instant before, int limit) {
+        return em.createQuery("SELECT r FROM RequestRecord r WHERE r.acked = TRUE AND r.eventSent = FALSE "
+                        + "AND r.ackedAt < :before ORDER BY r.ackedAt", RequestRecord.class)
+                .setParameter("before", before).setMaxResults(limit).getResultList()
+                .stream().map(this::outcomeOf).toList();
+    }
+
     /** The outcome event of an acked request, as it was stored. */
     public Optional<OutcomeEvent> storedOutcome(String messageId) {
         RequestRecord r = em.find(RequestRecord.class, messageId);
         if (r == null || !r.acked()) {
             return Optional.empty();
         }
-        return Optional.of(new OutcomeEvent(r.messageId(), r.instanceName(),
+        return Optional.of(outcomeOf(r));
+    }
+
+    private OutcomeEvent outcomeOf(RequestRecord r) {
+        return new OutcomeEvent(r.messageId(), r.instanceName(),
                 r.instanceName() + "." + settings.hostnameDomain(), r.outcome(), r.saved(), r.restarted(),
-                r.restartAttempts(), r.extendedCount(), r.error(), r.ackedAt()));
+                r.restartAttempts(), r.extendedCount(), r.error(), r.ackedAt());
     }
 
     public RequestRecord find(String messageId) {

@@ -61,6 +61,25 @@ class OutcomeEventTest {
         InOrder order = inOrder(acks.store, acks.sender);
         order.verify(acks.store).markAcked(msg, Outcome.DONE, null);
         order.verify(acks.sender).send(eq(acks.acks), org.mockito.ArgumentMatchers.contains("\"acked_at\":\"2026-01-01T00:00:05Z\""));
+        order.verify(acks.store).markEventSent(msg.messageId());
+    }
+
+    @Test
+    void resendsTheEventsThatAnInterruptedAckDidNotSendAndMarksThemSent() {
+        TransactionalAcknowledger acks = new TransactionalAcknowledger();
+        acks.store = mock(RequestStore.class);
+        acks.sender = mock(TopicSender.class);
+        acks.acks = mock(Topic.class);
+        acks.clock = java.time.Clock.fixed(Instant.parse("2026-01-01T00:01:00Z"), java.time.ZoneOffset.UTC);
+        OutcomeEvent unsent = OutcomeEvent.of(msg, Outcome.FAILED, "Could not restart x", ackedAt);
+        when(acks.store.unsentOutcomes(Instant.parse("2026-01-01T00:00:50Z"), TransactionalAcknowledger.RESEND_BATCH))
+                .thenReturn(java.util.List.of(unsent));
+
+        assertThat(acks.resendUnsent()).isEqualTo(1);
+
+        InOrder order = inOrder(acks.store, acks.sender);
+        order.verify(acks.sender).send(acks.acks, unsent.toJson());
+        order.verify(acks.store).markEventSent(msg.messageId());
     }
 
     @Test

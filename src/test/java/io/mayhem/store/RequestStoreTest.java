@@ -186,4 +186,34 @@ class RequestStoreTest {
 
         assertThat(store.find(ID)).isSameAs(record);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void listsAckedRequestsWhoseEventWasNotSentWithTheirStoredOutcome() {
+        jakarta.persistence.TypedQuery<RequestRecord> select = mock(jakarta.persistence.TypedQuery.class, RETURNS_SELF);
+        when(em.createQuery(anyString(), eq(RequestRecord.class))).thenReturn(select);
+        RequestRecord acked = new RequestRecord(msg, Instant.now(), "me", Instant.now());
+        acked.ack(msg, Outcome.FAILED, "Could not restart cattle-1a2b.example.net", Instant.parse("2026-01-01T00:00:05Z"));
+        when(select.getResultList()).thenReturn(java.util.List.of(acked));
+
+        assertThat(store.unsentOutcomes(Instant.parse("2026-01-01T00:00:10Z"), 5))
+                .extracting(e -> e.messageId(), e -> e.outcome(), e -> e.hostname())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ID, Outcome.FAILED, "cattle-1a2b.example.net"));
+        verify(select).setParameter("before", Instant.parse("2026-01-01T00:00:10Z"));
+        verify(select).setMaxResults(5);
+    }
+
+    @Test
+    void anAckLeavesTheEventUnsentUntilItIsMarkedSent() {
+        RequestRecord record = new RequestRecord(msg, Instant.now(), "me", Instant.now());
+        assertThat(record.eventSent()).as("nothing to send before the ack").isTrue();
+        record.ack(msg, Outcome.DONE, null, Instant.now());
+        assertThat(record.eventSent()).isFalse();
+        when(em.find(RequestRecord.class, ID)).thenReturn(record);
+
+        store.markEventSent(ID);
+        store.markEventSent("unknown");
+
+        assertThat(record.eventSent()).isTrue();
+    }
 }

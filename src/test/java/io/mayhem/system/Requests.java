@@ -1,0 +1,80 @@
+package io.mayhem.system;
+
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.apache.activemq.ActiveMQConnectionFactory;
+
+/**
+ * An outside JMS client that survives the service's restarts (failover transport, durable subscription to
+ * mayhem.acks): publishes requests and collects every outcome event, per message id.
+ */
+final class Requests implements AutoCloseable {
+
+    private final Connection connection;
+    private final Session session;
+    private final MessageProducer producer;
+    final List<String> published = new CopyOnWriteArrayList<>();
+    final Map<String, List<JsonObject>> outcomes = new ConcurrentHashMap<>();
+
+    Requests(String clientId) throws JMSException {
+        connection = new ActiveMQConnectionFactory("failover:(" + System.getProperty("mayhem.st.broker.url")
+                + ")?initialReconnectDelay=200&maxReconnectDelay=1000").createConnection();
+        connection.setClientID(clientId);
+        session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        session.createDurableSubscriber(session.createTopic("mayhem.acks"), clientId).setMessageListener(message -> {
+            try {
+                JsonObject event = Json.createReader(new StringReader(((TextMessage) message).getText())).readObject();
+                outcomes.computeIfAbsent(event.getString("message_id"), id -> new CopyOnWriteArrayList<>()).add(event);
+            } catch (JMSException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        producer = session.createProducer(session.createTopic("mayhem.restarts"));
+        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+        connection.start();
+    }
+
+    /** Publishes one new request (blocks while the broker is away); synchronized: one session, many callers. */
+    synchronized String publish() throws JMSException {
+        String id = UUID.randomUUID().toString();
+        producer.send(session.createTextMessage(Json.createObjectBuilder().add("message_id", id)
+                .add("instance_name", "cattle-" + id.substring(0, 4)).build().toString()));
+        published.add(id);
+        return id;
+    }
+
+    /** Published ids without an outcome event yet. */
+    Set<String> withoutOutcome() {
+        return published.stream().filter(id -> !outcomes.containsKey(id)).collect(Collectors.toSet());
+    }
+
+    /** Ids whose events disagree on the outcome. */
+    Set<String> withConflictingOutcomes() {
+        return outcomes.entrySet().stream()
+                .filter(e -> e.getValue().stream().map(o -> o.getString("outcome")).distinct().count() > 1)
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    long duplicateEvents() {
+        return outcomes.values().stream().mapToLong(events -> events.size() - 1L).sum();
+    }
+
+    @Override
+    public void close() throws JMSException {
+        connection.close();
+    }
+}

@@ -1,0 +1,110 @@
+package io.mayhem.system;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service as an operator runs it: {@code java @target/payara-micro/run.args} (the README's run command)
+ * as a separate process, with default handling of INT, HUP, TERM and QUIT even when the build itself was
+ * started where they are ignored, on the system tests' port, data directory and broker port.
+ */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Process process;
+    private final Path output;
+
+    private ServiceProcess(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    static ServiceProcess start(String name, String... systemProperties) throws IOException {
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,HUP,TERM,QUIT",
+                ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(List.of(systemProperties));
+        command.add("-Dmayhem.publisher.enabled=false");
+        command.addAll(runArgs());
+        Path output = Path.of("target", "system", name + ".log");
+        Files.createDirectories(output.getParent());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        return new ServiceProcess(process, output);
+    }
+
+    /** The run command's arguments, moved to the system tests' port and boot files. */
+    private static List<String> runArgs() throws IOException {
+        String boot = System.getProperty("mayhem.st.boot.dir");
+        List<String> args = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(System.getProperty("mayhem.run.args")))) {
+            String[] option = line.trim().split("\\s+", 2);
+            switch (option[0]) {
+                case "--port" -> args.addAll(List.of("--port", System.getProperty("mayhem.st.http.port")));
+                case "--prebootcommandfile" -> args.addAll(List.of(option[0], boot + "/pre-boot.asadmin"));
+                case "--postbootcommandfile" -> args.addAll(List.of(option[0], boot + "/post-boot.asadmin"));
+                default -> args.addAll(List.of(option));
+            }
+        }
+        return args;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Waits until /health/ready is UP with the service's own check; returns how long that took. */
+    Duration awaitReady(Duration atMost) {
+        long start = System.nanoTime();
+        await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(this::ready);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private boolean ready() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + System.getProperty("mayhem.st.http.port") + "/health/ready")).timeout(Duration.ofSeconds(2))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("mayhem-readiness");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-s", name, Long.toString(process.pid())).start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -s " + name + " " + process.pid() + " exited with " + exit);
+        }
+    }
+
+    /** Waits for the process to end; returns how long it took, or null when it is still running. */
+    Duration awaitExit(Duration atMost) throws InterruptedException {
+        long start = System.nanoTime();
+        return process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)
+                ? Duration.ofNanos(System.nanoTime() - start) : null;
+    }
+
+    void destroyForcibly() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    String output() throws IOException {
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,30 @@
+package io.mayhem.system;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Reads the stopped service's H2 database file: outcome per message id, for acked requests. */
+final class StoredRequests {
+
+    private StoredRequests() {
+    }
+
+    static Map<String, String> ackedOutcomes() throws SQLException {
+        String url = "jdbc:h2:" + System.getProperty("mayhem.st.data.dir") + "/h2/mayhem;ACCESS_MODE_DATA=r";
+        Map<String, String> outcomes = new HashMap<>();
+        try (Connection db = DriverManager.getConnection(url, "", "");
+             PreparedStatement query = db.prepareStatement(
+                     "SELECT MESSAGE_ID, OUTCOME FROM MAYHEM_REQUEST WHERE ACKED = TRUE");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                outcomes.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return outcomes;
+    }
+}
