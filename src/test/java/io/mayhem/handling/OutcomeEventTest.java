@@ -50,10 +50,7 @@ class OutcomeEventTest {
 
     @Test
     void storesTheStateBeforeSendingTheEvent() {
-        TransactionalAcknowledger acks = new TransactionalAcknowledger();
-        acks.store = mock(RequestStore.class);
-        acks.sender = mock(TopicSender.class);
-        acks.acks = mock(Topic.class);
+        TransactionalAcknowledger acks = acknowledgerWithMocks();
         when(acks.store.markAcked(msg, Outcome.DONE, null)).thenReturn(ackedAt);
 
         acks.ack(msg, Outcome.DONE, null);
@@ -66,10 +63,7 @@ class OutcomeEventTest {
 
     @Test
     void resendsTheEventsThatAnInterruptedAckDidNotSendAndMarksThemSent() {
-        TransactionalAcknowledger acks = new TransactionalAcknowledger();
-        acks.store = mock(RequestStore.class);
-        acks.sender = mock(TopicSender.class);
-        acks.acks = mock(Topic.class);
+        TransactionalAcknowledger acks = acknowledgerWithMocks();
         acks.clock = java.time.Clock.fixed(Instant.parse("2026-01-01T00:01:00Z"), java.time.ZoneOffset.UTC);
         OutcomeEvent unsent = OutcomeEvent.of(msg, Outcome.FAILED, "Could not restart x", ackedAt);
         when(acks.store.unsentOutcomes(Instant.parse("2026-01-01T00:00:50Z"), TransactionalAcknowledger.RESEND_BATCH))
@@ -84,10 +78,7 @@ class OutcomeEventTest {
 
     @Test
     void repeatsTheStoredOutcomeOfAnAckedRequestAndNothingForOthers() {
-        TransactionalAcknowledger acks = new TransactionalAcknowledger();
-        acks.store = mock(RequestStore.class);
-        acks.sender = mock(TopicSender.class);
-        acks.acks = mock(Topic.class);
+        TransactionalAcknowledger acks = acknowledgerWithMocks();
         OutcomeEvent stored = OutcomeEvent.of(msg, Outcome.DONE, null, ackedAt);
         when(acks.store.storedOutcome(msg.messageId())).thenReturn(java.util.Optional.of(stored));
         when(acks.store.storedOutcome("other")).thenReturn(java.util.Optional.empty());
@@ -97,5 +88,13 @@ class OutcomeEventTest {
 
         org.mockito.Mockito.verify(acks.sender).send(acks.acks, stored.toJson());
         org.mockito.Mockito.verifyNoMoreInteractions(acks.sender);
+    }
+
+    private static TransactionalAcknowledger acknowledgerWithMocks() {
+        TransactionalAcknowledger acks = new TransactionalAcknowledger();
+        acks.store = mock(RequestStore.class);
+        acks.sender = mock(TopicSender.class);
+        acks.acks = mock(Topic.class);
+        return acks;
     }
 }
