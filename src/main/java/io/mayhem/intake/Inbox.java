@@ -3,7 +3,7 @@ package io.mayhem.intake;
 import io.mayhem.handling.PubSubMessage;
 import java.util.List;
 
-/** Stores a received request with a lease held by this instance, inside the transaction that receives it. */
+/** Stores a received request with a lease held by this instance, committed before the JMS receive commits. */
 public interface Inbox {
 
     enum Admission {
