@@ -109,9 +109,9 @@ public final class RequestHandler {
                     () -> "Handling general error: " + error.getMessage() + " " + msg.tag()));
             String error = results.stream().filter(Objects::nonNull).map(Throwable::getMessage)
                     .collect(Collectors.joining("; "));
-            Outcome outcome = error.isEmpty() ? Outcome.DONE : Outcome.FAILED;
+            Outcome outcome;
             try {
-                acks.ack(msg, outcome, error.isEmpty() ? null : error);
+                outcome = acks.ack(msg, error.isEmpty() ? Outcome.DONE : Outcome.FAILED, error.isEmpty() ? null : error);
             } catch (RuntimeException e) {
                 executor.report(msg.messageId(), e);
                 done.completeExceptionally(e);

@@ -6,6 +6,8 @@ import io.mayhem.handling.RequestHandler;
 import io.mayhem.monitoring.Stats;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -28,6 +30,7 @@ public final class Intake {
     private final Stats stats;
     private final Semaphore permits;
     private final Duration maxWait;
+    private final Set<String> handling = ConcurrentHashMap.newKeySet();
     private volatile boolean open = true;
 
     public Intake(RequestDecoder decoder, Inbox inbox, DeadLetters deadLetters, Acknowledger acks,
@@ -86,7 +89,11 @@ public final class Intake {
     }
 
     private void handle(PubSubMessage msg) {
-        handler.handle(msg).whenComplete((ignored, error) -> permits.release());
+        handling.add(msg.messageId());
+        handler.handle(msg).whenComplete((ignored, error) -> {
+            handling.remove(msg.messageId());
+            permits.release();
+        });
     }
 
     /**
@@ -99,12 +106,20 @@ public final class Intake {
             return 0;
         }
         List<PubSubMessage> claimed = inbox.claimAbandoned(room);
+        int handled = 0;
         for (PubSubMessage msg : claimed) {
+            if (handling.contains(msg.messageId())) {
+                // its lease lapsed while this instance was still working on it (a stalled extension); the
+                // claim renewed the lease and the handling under way goes on: handling it twice would run twice
+                LOG.info(() -> "Renewed the lapsed lease of " + msg + ", still in progress " + msg.tag());
+                continue;
+            }
             permits.acquireUninterruptibly();
             LOG.info(() -> "Reclaimed abandoned " + msg + " " + msg.tag());
             handle(msg);
+            handled++;
         }
-        return claimed.size();
+        return handled;
     }
 
     /** Stops taking messages: from now on they stay in the broker. */

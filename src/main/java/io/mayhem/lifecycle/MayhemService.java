@@ -2,7 +2,7 @@ package io.mayhem.lifecycle;
 
 import io.mayhem.configuration.Settings;
 import io.mayhem.handling.RequestHandler;
-import io.mayhem.handling.TransactionalAcknowledger;
+import io.mayhem.handling.OutboxAcknowledger;
 import io.mayhem.intake.Intake;
 import io.mayhem.intake.JmsDeadLetters;
 import io.mayhem.intake.RequestDecoder;
@@ -61,7 +61,7 @@ public class MayhemService {
     @Inject
     RequestStore store;
     @Inject
-    TransactionalAcknowledger acks;
+    OutboxAcknowledger acks;
     @Inject
     JmsDeadLetters deadLetters;
     @Inject

@@ -90,15 +90,20 @@ public class RequestStore implements Inbox, LeaseStore, EventStore {
         }
     }
 
-    /** Stores the outcome; returns the time it was acked. */
-    public Instant markAcked(PubSubMessage request, Outcome outcome, String error) {
+    /**
+     * Stores the outcome and returns the event to send. The first ack wins: a request that is already acked
+     * (handled twice, say by an instance whose lease had lapsed) keeps its stored outcome, which is returned
+     * instead, so no request ever gets two different outcome events.
+     */
+    public OutcomeEvent markAcked(PubSubMessage request, Outcome outcome, String error) {
         RequestRecord record = em.find(RequestRecord.class, request.messageId(), LockModeType.PESSIMISTIC_WRITE);
         if (record == null) {
             throw new IllegalStateException("No stored request to ack for " + request.tag());
         }
-        Instant now = clock.instant();
-        record.ack(request, outcome, error, now);
-        return now;
+        if (!record.acked()) {
+            record.ack(request, outcome, error, clock.instant());
+        }
+        return outcomeOf(record);
     }
 
     @Override

@@ -50,10 +50,10 @@ class OutcomeEventTest {
 
     @Test
     void storesTheStateBeforeSendingTheEvent() {
-        TransactionalAcknowledger acks = acknowledgerWithMocks();
-        when(acks.store.markAcked(msg, Outcome.DONE, null)).thenReturn(ackedAt);
+        OutboxAcknowledger acks = acknowledgerWithMocks();
+        when(acks.store.markAcked(msg, Outcome.DONE, null)).thenReturn(OutcomeEvent.of(msg, Outcome.DONE, null, ackedAt));
 
-        acks.ack(msg, Outcome.DONE, null);
+        assertThat(acks.ack(msg, Outcome.DONE, null)).isEqualTo(Outcome.DONE);
 
         InOrder order = inOrder(acks.store, acks.sender);
         order.verify(acks.store).markAcked(msg, Outcome.DONE, null);
@@ -62,11 +62,22 @@ class OutcomeEventTest {
     }
 
     @Test
+    void sendsAndReturnsTheStoredOutcomeWhenAnEarlierAckWon() {
+        OutboxAcknowledger acks = acknowledgerWithMocks();
+        OutcomeEvent earlier = OutcomeEvent.of(msg, Outcome.FAILED, "Could not save x", ackedAt);
+        when(acks.store.markAcked(msg, Outcome.DONE, null)).thenReturn(earlier);
+
+        assertThat(acks.ack(msg, Outcome.DONE, null)).isEqualTo(Outcome.FAILED);
+
+        org.mockito.Mockito.verify(acks.sender).send(acks.acks, earlier.toJson());
+    }
+
+    @Test
     void resendsTheEventsThatAnInterruptedAckDidNotSendAndMarksThemSent() {
-        TransactionalAcknowledger acks = acknowledgerWithMocks();
+        OutboxAcknowledger acks = acknowledgerWithMocks();
         acks.clock = java.time.Clock.fixed(Instant.parse("2026-01-01T00:01:00Z"), java.time.ZoneOffset.UTC);
         OutcomeEvent unsent = OutcomeEvent.of(msg, Outcome.FAILED, "Could not restart x", ackedAt);
-        when(acks.store.unsentOutcomes(Instant.parse("2026-01-01T00:00:50Z"), TransactionalAcknowledger.RESEND_BATCH))
+        when(acks.store.unsentOutcomes(Instant.parse("2026-01-01T00:00:50Z"), OutboxAcknowledger.RESEND_BATCH))
                 .thenReturn(java.util.List.of(unsent));
 
         assertThat(acks.resendUnsent()).isEqualTo(1);
@@ -78,7 +89,7 @@ class OutcomeEventTest {
 
     @Test
     void repeatsTheStoredOutcomeOfAnAckedRequestAndNothingForOthers() {
-        TransactionalAcknowledger acks = acknowledgerWithMocks();
+        OutboxAcknowledger acks = acknowledgerWithMocks();
         OutcomeEvent stored = OutcomeEvent.of(msg, Outcome.DONE, null, ackedAt);
         when(acks.store.storedOutcome(msg.messageId())).thenReturn(java.util.Optional.of(stored));
         when(acks.store.storedOutcome("other")).thenReturn(java.util.Optional.empty());
@@ -90,8 +101,8 @@ class OutcomeEventTest {
         org.mockito.Mockito.verifyNoMoreInteractions(acks.sender);
     }
 
-    private static TransactionalAcknowledger acknowledgerWithMocks() {
-        TransactionalAcknowledger acks = new TransactionalAcknowledger();
+    private static OutboxAcknowledger acknowledgerWithMocks() {
+        OutboxAcknowledger acks = new OutboxAcknowledger();
         acks.store = mock(RequestStore.class);
         acks.sender = mock(TopicSender.class);
         acks.acks = mock(Topic.class);

@@ -56,6 +56,7 @@ class RequestHandlerTest {
     void wire() {
         when(simulation.latency()).thenReturn(Duration.ofMillis(500));
         when(restarter.restart(anyString())).thenReturn(CompletableFuture.completedFuture(null));
+        when(acks.ack(any(), any(), any())).thenAnswer(call -> call.getArgument(1));
         TrackedExecutor tasks = new TrackedExecutor(executor, (id, e) -> uncaught.add(e));
         handler = new RequestHandler(
                 new Saves(events, time, simulation, stats),

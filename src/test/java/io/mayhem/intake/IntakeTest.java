@@ -119,6 +119,24 @@ class IntakeTest {
     }
 
     @Test
+    void neverHandlesAgainARequestItIsStillHandlingWhoseLeaseLapsed() throws InterruptedException {
+        Intake roomy = new Intake(new RequestDecoder("example.net", 65536), inbox, deadLetters, acks, handler, stats,
+                5, Duration.ZERO);
+        roomy.receive(Delivery.text("ID:1", VALID), tx);
+        tx.commit();
+        PubSubMessage lapsed = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
+        when(inbox.claimAbandoned(4)).thenReturn(List.of(lapsed));
+
+        assertThat(roomy.sweep()).isZero();
+
+        verify(handler, org.mockito.Mockito.times(1)).handle(any());
+        assertThat(logs.messages(Level.INFO)).anyMatch(line -> line.startsWith("Renewed the lapsed lease of"));
+        handled.complete(null);
+        when(inbox.claimAbandoned(5)).thenReturn(List.of(lapsed));
+        assertThat(roomy.sweep()).as("handled again once the first handling is over").isEqualTo(1);
+    }
+
+    @Test
     void doesNotSweepOnceClosed() {
         intake.close();
 

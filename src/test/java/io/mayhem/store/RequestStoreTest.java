@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 
 import io.mayhem.configuration.Settings;
 import io.mayhem.handling.Outcome;
+import io.mayhem.handling.OutcomeEvent;
 import io.mayhem.handling.PubSubMessage;
 import io.mayhem.intake.Inbox.Admission;
 import jakarta.persistence.EntityManager;
@@ -123,7 +124,7 @@ class RequestStoreTest {
         msg.countRestartAttempt();
         msg.countExtension();
 
-        Instant ackedAt = store.markAcked(msg, Outcome.FAILED, "Could not restart cattle-1a2b.example.net");
+        OutcomeEvent event = store.markAcked(msg, Outcome.FAILED, "Could not restart cattle-1a2b.example.net");
 
         assertThat(record.acked()).isTrue();
         assertThat(record.outcome()).isEqualTo(Outcome.FAILED);
@@ -132,9 +133,29 @@ class RequestStoreTest {
         assertThat(record.restarted()).isFalse();
         assertThat(record.restartAttempts()).isEqualTo(1);
         assertThat(record.extendedCount()).isEqualTo(1);
-        assertThat(record.ackedAt()).isEqualTo(ackedAt);
+        assertThat(record.ackedAt()).isNotNull();
         assertThat(record.leaseOwner()).isNull();
         assertThat(record.leaseUntil()).isNull();
+        assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(event.error()).isEqualTo("Could not restart cattle-1a2b.example.net");
+        assertThat(event.ackedAt()).isEqualTo(record.ackedAt());
+        assertThat(event.restartAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void theFirstAckWinsWhenARequestWasHandledTwice() {
+        RequestRecord record = new RequestRecord(msg, Instant.now(), "me", Instant.now());
+        stored(record);
+        OutcomeEvent first = store.markAcked(msg, Outcome.FAILED, "Could not save x");
+
+        msg.markSaved();
+        msg.markRestarted();
+        OutcomeEvent second = store.markAcked(msg, Outcome.DONE, null);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(record.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(record.error()).isEqualTo("Could not save x");
+        assertThat(record.saved()).isFalse();
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.time.Instant;
 @Stateless
 @LocalBean
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class TransactionalAcknowledger implements Acknowledger {
+public class OutboxAcknowledger implements Acknowledger {
 
     /** An ack older than this whose event is still unsent was interrupted, not in progress. */
     static final Duration IN_PROGRESS = Duration.ofSeconds(10);
@@ -40,10 +40,11 @@ public class TransactionalAcknowledger implements Acknowledger {
     Clock clock = Clock.systemUTC();
 
     @Override
-    public void ack(PubSubMessage msg, Outcome outcome, String error) {
-        Instant ackedAt = store.markAcked(msg, outcome, error);
-        sender.send(acks, OutcomeEvent.of(msg, outcome, error, ackedAt).toJson());
+    public Outcome ack(PubSubMessage msg, Outcome outcome, String error) {
+        OutcomeEvent stored = store.markAcked(msg, outcome, error);
+        sender.send(acks, stored.toJson());
         store.markEventSent(msg.messageId());
+        return stored.outcome();
     }
 
     @Override
