@@ -33,6 +33,7 @@ public class MayhemConfig {
                 duration("mayhem.restart.backoff"),
                 config.getValue("mayhem.flow.max-outstanding", Integer.class),
                 duration("mayhem.flow.max-wait"),
+                config.getValue("mayhem.intake.max-payload-bytes", Integer.class),
                 duration("mayhem.shutdown.timeout"));
     }
 

@@ -18,6 +18,7 @@ public record Settings(
         Duration restartBackoff,
         int maxOutstanding,
         Duration intakeWait,
+        int maxPayloadBytes,
         Duration shutdownTimeout) {
 
     public Settings {
@@ -30,12 +31,14 @@ public record Settings(
                 "mayhem.lease.extend-by (" + leaseExtendBy + ") must be longer than mayhem.lease.extend-every (" + leaseExtendEvery + ")");
         require(restartMaxAttempts >= 1, "mayhem.restart.max-attempts must be >= 1, was " + restartMaxAttempts);
         require(maxOutstanding >= 1, "mayhem.flow.max-outstanding must be >= 1, was " + maxOutstanding);
+        require(maxPayloadBytes >= 128, "mayhem.intake.max-payload-bytes must be >= 128 (a valid request needs about 90), was "
+                + maxPayloadBytes);
     }
 
     public static Settings defaults() {
         return new Settings(true, 2, "example.net", Duration.ofSeconds(1), 0.25, 0.25, null,
                 Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofHours(1), 3, Duration.ofMillis(200),
-                1000, Duration.ofSeconds(30), Duration.ofSeconds(10));
+                1000, Duration.ofSeconds(30), 64 * 1024, Duration.ofSeconds(10));
     }
 
     private static boolean rate(double value) {

@@ -15,12 +15,16 @@ import java.util.logging.Logger;
 /**
  * Takes one delivery inside the transaction that received it: poison goes to the dead letters; a valid
  * request is stored with a lease and handed to the handler once the transaction has committed. At most
- * max-outstanding requests are in flight; past that, intake waits (bounded) and then refuses.
+ * max-outstanding requests are in flight; past that, intake waits (bounded) and then refuses. While the
+ * request cannot be stored (the database is down), intake retries, holding the delivery, for up to the same
+ * bound and then refuses: the transaction rolls back and the broker keeps the message.
  */
 public final class Intake {
 
     private static final Logger LOG = Logger.getLogger(Intake.class.getName());
     static final int SWEEP_BATCH = 500;
+    static final Duration FIRST_RETRY = Duration.ofMillis(250);
+    static final Duration LAST_RETRY = Duration.ofSeconds(2);
 
     private final RequestDecoder decoder;
     private final Inbox inbox;
@@ -30,11 +34,12 @@ public final class Intake {
     private final Stats stats;
     private final Semaphore permits;
     private final Duration maxWait;
+    private final Pause pause;
     private final Set<String> handling = ConcurrentHashMap.newKeySet();
     private volatile boolean open = true;
 
     public Intake(RequestDecoder decoder, Inbox inbox, DeadLetters deadLetters, Acknowledger acks,
-                  RequestHandler handler, Stats stats, int maxOutstanding, Duration maxWait) {
+                  RequestHandler handler, Stats stats, int maxOutstanding, Duration maxWait, Pause pause) {
         this.decoder = decoder;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
@@ -43,6 +48,7 @@ public final class Intake {
         this.stats = stats;
         this.permits = new Semaphore(maxOutstanding);
         this.maxWait = maxWait;
+        this.pause = pause;
     }
 
     public void receive(Delivery delivery, Transaction transaction) throws InterruptedException {
@@ -69,8 +75,8 @@ public final class Intake {
         }
         Inbox.Admission admission;
         try {
-            admission = inbox.accept(msg);
-        } catch (RuntimeException e) {
+            admission = acceptRetrying(msg);
+        } catch (RuntimeException | InterruptedException e) {
             permits.release();
             throw e;
         }
@@ -86,6 +92,38 @@ public final class Intake {
             LOG.info(() -> "Consumed " + msg + " " + msg.tag());
             handle(msg);
         }, permits::release);
+    }
+
+    /** Stores the request, retrying with backoff while the store fails, for up to max-wait in all. */
+    private Inbox.Admission acceptRetrying(PubSubMessage msg) throws InterruptedException {
+        Duration waited = Duration.ZERO;
+        Duration next = FIRST_RETRY;
+        while (true) {
+            try {
+                return inbox.accept(msg);
+            } catch (RuntimeException e) {
+                if (waited.compareTo(maxWait) >= 0) {
+                    throw new IntakeRefused("Could not store " + msg + " for " + waited.toMillis() + " ms ("
+                            + rootMessage(e) + "); it stays in the broker " + msg.tag(), e);
+                }
+                if (waited.isZero()) {
+                    LOG.warning(() -> "Could not store " + msg + " (" + rootMessage(e) + "); retrying for up to "
+                            + maxWait.toMillis() + " ms " + msg.tag());
+                }
+                Duration wait = next.compareTo(maxWait.minus(waited)) < 0 ? next : maxWait.minus(waited);
+                pause.pause(wait);
+                waited = waited.plus(wait);
+                next = next.multipliedBy(2).compareTo(LAST_RETRY) < 0 ? next.multipliedBy(2) : LAST_RETRY;
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private void handle(PubSubMessage msg) {

@@ -1,8 +1,15 @@
 package io.mayhem.intake;
 
-/** Intake cannot take the message now (closed or saturated): the transaction rolls back, the broker keeps it. */
+/**
+ * Intake cannot take the message now (closed, saturated, or the database is down): the transaction rolls
+ * back, the broker keeps it.
+ */
 public class IntakeRefused extends RuntimeException {
     public IntakeRefused(String message) {
         super(message);
+    }
+
+    public IntakeRefused(String message, Throwable cause) {
+        super(message, cause);
     }
 }

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 /** Decodes and validates a restart request (DESIGN.md sections 1 and 9); unknown extra fields are accepted. */
 public final class RequestDecoder {
 
-    public static final int DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
     private static final Pattern HOST_LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
 
     private final String domain;

@@ -90,8 +90,9 @@ public class MayhemService {
                 new LeaseKeeper(store, scheduler, Clock.systemUTC(), stats, settings.leaseExtendEvery(),
                         settings.leaseExtendBy(), settings.leaseMaxTotal()),
                 acks, executor, stats);
-        intake = new Intake(new RequestDecoder(settings.hostnameDomain(), RequestDecoder.DEFAULT_MAX_PAYLOAD_BYTES),
-                store, deadLetters, acks, handler, stats, settings.maxOutstanding(), settings.intakeWait());
+        intake = new Intake(new RequestDecoder(settings.hostnameDomain(), settings.maxPayloadBytes()),
+                store, deadLetters, acks, handler, stats, settings.maxOutstanding(), settings.intakeWait(),
+                io.mayhem.intake.Pause.sleeping());
         publisher = new Publisher(sender, executor, () -> UUID.randomUUID().toString(), random, stats,
                 settings.hostnameDomain());
         shutdown = new Shutdown(publisher, intake, store, handler, executor, stats, Signals::received,

@@ -17,13 +17,25 @@ class SettingsTest {
         assertThat(d.leaseExtendBy()).isEqualTo(Duration.ofSeconds(3));
         assertThat(d.maxOutstanding()).isEqualTo(1000);
         assertThat(d.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(d.maxPayloadBytes()).isEqualTo(65536);
+    }
+
+    @Test
+    void refusesAPayloadCapTooSmallForAValidRequest() {
+        assertThatThrownBy(() -> new Settings(true, 2, "example.net", d.maxLatency(), 0.25, 0.25, null,
+                d.leaseExtendEvery(), d.leaseExtendBy(), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000,
+                d.intakeWait(), 127, d.shutdownTimeout()))
+                .hasMessageContaining("mayhem.intake.max-payload-bytes must be >= 128");
+        assertThat(new Settings(true, 2, "example.net", d.maxLatency(), 0.25, 0.25, null,
+                d.leaseExtendEvery(), d.leaseExtendBy(), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000,
+                d.intakeWait(), 128, d.shutdownTimeout()).maxPayloadBytes()).isEqualTo(128);
     }
 
     @Test
     void refusesAFailureRateOutsideZeroToOne() {
         assertThatThrownBy(() -> new Settings(true, 2, "example.net", d.maxLatency(), 1.5, 0.25, null,
                 d.leaseExtendEvery(), d.leaseExtendBy(), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000,
-                d.intakeWait(), d.shutdownTimeout()))
+                d.intakeWait(), 65536, d.shutdownTimeout()))
                 .hasMessageContaining("mayhem.simulation.restart-failure-rate");
     }
 
@@ -31,7 +43,7 @@ class SettingsTest {
     void refusesALeaseThatWouldExpireBeforeItIsExtended() {
         assertThatThrownBy(() -> new Settings(true, 2, "example.net", d.maxLatency(), 0.25, 0.25, null,
                 Duration.ofSeconds(3), Duration.ofSeconds(2), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000,
-                d.intakeWait(), d.shutdownTimeout()))
+                d.intakeWait(), 65536, d.shutdownTimeout()))
                 .hasMessageContaining("mayhem.lease.extend-by");
     }
 
@@ -39,7 +51,7 @@ class SettingsTest {
     void refusesZeroAttempts() {
         assertThatThrownBy(() -> new Settings(true, 2, "example.net", d.maxLatency(), 0.25, 0.25, null,
                 d.leaseExtendEvery(), d.leaseExtendBy(), d.leaseMaxTotal(), 0, d.restartBackoff(), 1000,
-                d.intakeWait(), d.shutdownTimeout()))
+                d.intakeWait(), 65536, d.shutdownTimeout()))
                 .hasMessageContaining("mayhem.restart.max-attempts");
     }
 
@@ -55,17 +67,17 @@ class SettingsTest {
                 key.equals("mayhem.lease.extend-every") ? Duration.ZERO : d.leaseExtendEvery(),
                 d.leaseExtendBy(), d.leaseMaxTotal(), 3, d.restartBackoff(),
                 key.equals("mayhem.flow.max-outstanding") ? 0 : 1000,
-                d.intakeWait(), d.shutdownTimeout()))
+                d.intakeWait(), 65536, d.shutdownTimeout()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(key);
     }
 
     @Test
     void acceptsTheEdgeValues() {
         Settings edges = new Settings(false, 0, "example.net", Duration.ZERO, 0.0, 1.0, 7L, Duration.ofSeconds(2),
-                Duration.ofSeconds(3), d.leaseMaxTotal(), 1, d.restartBackoff(), 1, d.intakeWait(), d.shutdownTimeout());
+                Duration.ofSeconds(3), d.leaseMaxTotal(), 1, d.restartBackoff(), 1, d.intakeWait(), 65536, d.shutdownTimeout());
         assertThat(edges.restartMaxAttempts()).isEqualTo(1);
         assertThat(new Settings(false, 0, "example.net", Duration.ZERO, 1.0, 0.0, 7L, Duration.ofSeconds(2),
-                Duration.ofSeconds(3), d.leaseMaxTotal(), 1, d.restartBackoff(), 1, d.intakeWait(), d.shutdownTimeout())
+                Duration.ofSeconds(3), d.leaseMaxTotal(), 1, d.restartBackoff(), 1, d.intakeWait(), 65536, d.shutdownTimeout())
                 .restartFailureRate()).isEqualTo(1.0);
     }
 
@@ -73,14 +85,14 @@ class SettingsTest {
     void refusesAnExtensionNoLongerThanItsPeriod() {
         assertThatThrownBy(() -> new Settings(true, 2, "example.net", d.maxLatency(), 0.25, 0.25, null,
                 Duration.ofSeconds(2), Duration.ofSeconds(2), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000,
-                d.intakeWait(), d.shutdownTimeout()))
+                d.intakeWait(), 65536, d.shutdownTimeout()))
                 .hasMessageContaining("mayhem.lease.extend-by");
     }
 
     @Test
     void refusesAMissingDomain() {
         assertThatThrownBy(() -> new Settings(true, 2, null, d.maxLatency(), 0.25, 0.25, null, d.leaseExtendEvery(),
-                d.leaseExtendBy(), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000, d.intakeWait(), d.shutdownTimeout()))
+                d.leaseExtendBy(), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000, d.intakeWait(), 65536, d.shutdownTimeout()))
                 .hasMessageContaining("mayhem.hostname.domain");
     }
 }

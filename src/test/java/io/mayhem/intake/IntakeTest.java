@@ -36,8 +36,9 @@ class IntakeTest {
     Stats stats = new Stats();
     CompletableFuture<Void> handled = new CompletableFuture<>();
     Acknowledger acks = mock(Acknowledger.class);
+    List<Duration> pauses = new ArrayList<>();
     Intake intake = new Intake(new RequestDecoder("example.net", 65536), inbox, deadLetters, acks, handler, stats, 1,
-            Duration.ZERO);
+            Duration.ZERO, pauses::add);
     FakeTransaction tx = new FakeTransaction();
 
     @BeforeEach
@@ -121,7 +122,7 @@ class IntakeTest {
     @Test
     void neverHandlesAgainARequestItIsStillHandlingWhoseLeaseLapsed() throws InterruptedException {
         Intake roomy = new Intake(new RequestDecoder("example.net", 65536), inbox, deadLetters, acks, handler, stats,
-                5, Duration.ZERO);
+                5, Duration.ZERO, pauses::add);
         roomy.receive(Delivery.text("ID:1", VALID), tx);
         tx.commit();
         PubSubMessage lapsed = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
@@ -134,6 +135,44 @@ class IntakeTest {
         handled.complete(null);
         when(inbox.claimAbandoned(5)).thenReturn(List.of(lapsed));
         assertThat(roomy.sweep()).as("handled again once the first handling is over").isEqualTo(1);
+    }
+
+    @Test
+    void retriesStoringWithBackoffWhileTheDatabaseIsDownAndGoesOnWhenItIsBack() throws InterruptedException {
+        Intake patient = new Intake(new RequestDecoder("example.net", 65536), inbox, deadLetters, acks, handler, stats,
+                1, Duration.ofSeconds(30), pauses::add);
+        when(inbox.accept(any())).thenThrow(new IllegalStateException("db", new java.sql.SQLException("Connection refused")))
+                .thenThrow(new IllegalStateException("db")).thenThrow(new IllegalStateException("db"))
+                .thenThrow(new IllegalStateException("db")).thenReturn(Inbox.Admission.ACCEPTED);
+
+        patient.receive(Delivery.text("ID:1", VALID), tx);
+        tx.commit();
+
+        assertThat(pauses).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+                Duration.ofSeconds(2));
+        verify(handler).handle(any(PubSubMessage.class));
+        assertThat(logs.messages(Level.WARNING)).containsExactly("Could not store PubSubMessage(instance_name=cattle-1a2b) "
+                + "(SQLException: Connection refused); retrying for up to 30000 ms");
+        assertThat(logs.records()).filteredOn(r -> r.getLevel() == Level.WARNING).singleElement()
+                .satisfies(r -> assertThat(r.getMessage()).endsWith("[message_id=6f1c6a2e-0000-4000-8000-000000000001]"))
+                .satisfies(r -> assertThat(r.getThrown()).as("no stack trace").isNull());
+    }
+
+    @Test
+    void refusesAfterMaxWaitOfFailuresSoTheBrokerKeepsTheMessage() {
+        Intake patient = new Intake(new RequestDecoder("example.net", 65536), inbox, deadLetters, acks, handler, stats,
+                1, Duration.ofSeconds(3), pauses::add);
+        when(inbox.accept(any())).thenThrow(new IllegalStateException("database down"));
+
+        assertThatThrownBy(() -> patient.receive(Delivery.text("ID:1", VALID), tx)).isInstanceOf(IntakeRefused.class)
+                .hasMessageContaining("Could not store PubSubMessage(instance_name=cattle-1a2b) for 3000 ms")
+                .hasMessageContaining("IllegalStateException: database down").hasMessageContaining("stays in the broker");
+
+        assertThat(pauses).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+                Duration.ofMillis(1250));
+        tx.rollback();
+        assertThat(patient.saturated()).as("the permit is given back").isFalse();
+        verify(handler, never()).handle(any());
     }
 
     @Test
@@ -171,8 +210,10 @@ class IntakeTest {
     void aFailingInboxGivesTheRoomBack() {
         when(inbox.accept(any())).thenThrow(new IllegalStateException("database down"));
 
-        assertThatThrownBy(() -> intake.receive(Delivery.text("ID:1", VALID), tx)).hasMessage("database down");
+        assertThatThrownBy(() -> intake.receive(Delivery.text("ID:1", VALID), tx)).isInstanceOf(IntakeRefused.class)
+                .hasRootCauseMessage("database down");
         assertThat(intake.saturated()).isFalse();
+        assertThat(pauses).as("max-wait zero: no retry").isEmpty();
     }
 
     /** A transaction the test commits or rolls back by hand. */

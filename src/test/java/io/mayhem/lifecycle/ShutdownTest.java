@@ -53,7 +53,7 @@ class ShutdownTest {
     RequestSender sender = mock(RequestSender.class);
     Publisher publisher = new Publisher(sender, tasks, new SequentialIds(), new ScriptedRandom(), stats, "example.net");
     Intake intake = new Intake(new RequestDecoder("example.net", 65536), mock(Inbox.class), mock(DeadLetters.class),
-            acks, handler, stats, 10, Duration.ZERO);
+            acks, handler, stats, 10, Duration.ZERO, pause -> { });
     List<String> lines = new ArrayList<>();
     String signal = "SIGTERM";
     Shutdown shutdown = new Shutdown(publisher, intake, leases, handler, tasks, stats, () -> signal,
