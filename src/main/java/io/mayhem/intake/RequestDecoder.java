@@ -6,7 +6,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -33,6 +32,10 @@ public final class RequestDecoder {
         if (text == null || text.isBlank()) {
             return Decoded.rejected("empty text message");
         }
+        String encoding = encodingProblem(text);
+        if (encoding != null) {
+            return Decoded.rejected(encoding);
+        }
         int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > maxPayloadBytes) {
             return Decoded.rejected("payload of " + bytes + " bytes is over the limit of " + maxPayloadBytes + " bytes");
@@ -44,8 +47,9 @@ public final class RequestDecoder {
             if (parser.hasNext()) {
                 return Decoded.rejected("not JSON: trailing content after the JSON value");
             }
-        } catch (JsonParsingException | IllegalStateException e) {
-            return Decoded.rejected("not JSON: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // JsonParsingException, and the parser's own limits (nesting depth): poison, never a reason to redeliver
+            return Decoded.rejected("not JSON: " + clip(String.valueOf(e.getMessage())));
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             return Decoded.rejected("not a JSON object: " + value.getValueType().name().toLowerCase());
@@ -64,6 +68,25 @@ public final class RequestDecoder {
                           + clip(instanceName) + "'"
                 : null;
         return problem != null ? Decoded.rejected(problem) : Decoded.valid(new PubSubMessage(messageId, instanceName, domain));
+    }
+
+    /**
+     * A text that no UTF-8 byte sequence decodes to (an unpaired surrogate), or that holds the replacement
+     * character a decoder puts where the sender's bytes were not UTF-8.
+     */
+    private static String encodingProblem(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return String.format("invalid UTF-8: unpaired surrogate U+%04X at character %d", (int) c, i);
+            } else if (c == '\uFFFD') {
+                return "invalid UTF-8: replacement character U+FFFD at character " + i
+                        + " (the sender's bytes were not UTF-8)";
+            }
+        }
+        return null;
     }
 
     private static String string(JsonObject json, String field) {

@@ -53,7 +53,7 @@ public class RestartListener implements MessageListener {
         }
     }
 
-    private static Delivery delivery(Message message) throws JMSException {
+    static Delivery delivery(Message message) throws JMSException {
         String id = message.getJMSMessageID();
         if (message instanceof TextMessage text) {
             return Delivery.text(id, text.getText());

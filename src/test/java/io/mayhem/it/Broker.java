@@ -43,6 +43,16 @@ final class Broker implements AutoCloseable {
         session.createProducer(session.createTopic(topic)).send(session.createTextMessage(text));
     }
 
+    /** Sends a message made with this client's session; returns its JMS message id. */
+    String send(String topic, jakarta.jms.Message message) throws JMSException {
+        session.createProducer(session.createTopic(topic)).send(message);
+        return message.getJMSMessageID();
+    }
+
+    Session session() {
+        return session;
+    }
+
     void publishBytes(String topic, byte[] bytes) throws JMSException {
         var message = session.createBytesMessage();
         message.writeBytes(bytes);

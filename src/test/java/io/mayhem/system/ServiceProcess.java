@@ -33,11 +33,26 @@ final class ServiceProcess {
     }
 
     static ServiceProcess start(String name, String... systemProperties) throws IOException {
+        return start(name, "post-boot.asadmin", List.of(), systemProperties);
+    }
+
+    /**
+     * The same, with PostgreSQL instead of H2 behind java:comp/DefaultDataSource (the system tests'
+     * post-boot-postgresql.asadmin, the driver added with --addLibs).
+     */
+    static ServiceProcess startOnPostgres(String name, String... systemProperties) throws IOException {
+        Path driver = Path.of(System.getProperty("mayhem.run.args")).resolveSibling("postgresql.jar");
+        return start(name, "post-boot-postgresql.asadmin", List.of("--addLibs", driver.toString()), systemProperties);
+    }
+
+    private static ServiceProcess start(String name, String postBoot, List<String> extraArgs,
+                                        String... systemProperties) throws IOException {
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,HUP,TERM,QUIT",
                 ProcessHandle.current().info().command().orElse("java")));
         command.addAll(List.of(systemProperties));
         command.add("-Dmayhem.publisher.enabled=false");
-        command.addAll(runArgs());
+        command.addAll(runArgs(postBoot));
+        command.addAll(extraArgs);
         Path output = Path.of("target", "system", name + ".log");
         Files.createDirectories(output.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -46,7 +61,7 @@ final class ServiceProcess {
     }
 
     /** The run command's arguments, moved to the system tests' port and boot files. */
-    private static List<String> runArgs() throws IOException {
+    private static List<String> runArgs(String postBoot) throws IOException {
         String boot = System.getProperty("mayhem.st.boot.dir");
         List<String> args = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of(System.getProperty("mayhem.run.args")))) {
@@ -54,11 +69,21 @@ final class ServiceProcess {
             switch (option[0]) {
                 case "--port" -> args.addAll(List.of("--port", System.getProperty("mayhem.st.http.port")));
                 case "--prebootcommandfile" -> args.addAll(List.of(option[0], boot + "/pre-boot.asadmin"));
-                case "--postbootcommandfile" -> args.addAll(List.of(option[0], boot + "/post-boot.asadmin"));
+                case "--postbootcommandfile" -> args.addAll(List.of(option[0], boot + "/" + postBoot));
                 default -> args.addAll(List.of(option));
             }
         }
         return args;
+    }
+
+    /** Empties the system tests' data directory (broker store, H2, transaction log): a first start. */
+    static void freshDataDirectory() throws IOException {
+        Path data = Path.of(System.getProperty("mayhem.st.data.dir"));
+        if (Files.exists(data)) {
+            try (var files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     long pid() {
@@ -73,16 +98,32 @@ final class ServiceProcess {
     }
 
     private boolean ready() {
+        String body = readiness();
+        return body != null && body.startsWith("200 ") && body.contains("mayhem-readiness");
+    }
+
+    /** Waits until /health/ready answers 503 with the service's own check DOWN; returns how long that took. */
+    Duration awaitNotReady(Duration atMost) {
+        long start = System.nanoTime();
+        await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> {
+            String body = readiness();
+            return body != null && body.startsWith("503 ") && body.contains("mayhem-readiness");
+        });
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** "<status> <body>" of /health/ready, or null when nothing answers. */
+    String readiness() {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + System.getProperty("mayhem.st.http.port") + "/health/ready")).timeout(Duration.ofSeconds(2))
+                    + System.getProperty("mayhem.st.http.port") + "/health/ready")).timeout(Duration.ofSeconds(5))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("mayhem-readiness");
+            return response.statusCode() + " " + response.body();
         } catch (IOException e) {
-            return false;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         }
     }
 

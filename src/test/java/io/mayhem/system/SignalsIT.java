@@ -38,12 +38,7 @@ class SignalsIT {
 
     @BeforeAll
     static void freshDataDirectory() throws IOException {
-        Path data = Path.of(System.getProperty("mayhem.st.data.dir"));
-        if (Files.exists(data)) {
-            try (var files = Files.walk(data)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        ServiceProcess.freshDataDirectory();
     }
 
     @AfterEach

@@ -1,0 +1,145 @@
+package io.mayhem.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.mayhem.handling.Acknowledger;
+import io.mayhem.handling.PubSubMessage;
+import io.mayhem.handling.RequestHandler;
+import io.mayhem.monitoring.Stats;
+import io.mayhem.testkit.LogCapture;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mockito.ArgumentCaptor;
+
+/** Every bad input of the corpus, as the listener receives it: one dead letter with its reason, nothing else. */
+class PoisonCorpusTest {
+
+    static final String VALID = "{\"message_id\": \"%s\", \"instance_name\": \"cattle-ok%d\"}";
+
+    @RegisterExtension
+    LogCapture logs = new LogCapture();
+
+    Inbox inbox = mock(Inbox.class);
+    DeadLetters deadLetters = mock(DeadLetters.class);
+    RequestHandler handler = mock(RequestHandler.class);
+    Stats stats = new Stats();
+    Intake intake = new Intake(new RequestDecoder("example.net", 64 * 1024), inbox, deadLetters,
+            mock(Acknowledger.class), handler, stats, 1000, Duration.ZERO, pause -> { });
+
+    static List<PoisonCorpus.Case> corpus() {
+        return PoisonCorpus.cases();
+    }
+
+    @BeforeEach
+    void accept() {
+        when(inbox.accept(any())).thenReturn(Inbox.Admission.ACCEPTED);
+        when(handler.handle(any())).thenReturn(new CompletableFuture<>());
+    }
+
+    @Test
+    void theCorpusHasAtLeastFortyCasesWithDistinctNames() {
+        assertThat(corpus()).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(corpus()).extracting(PoisonCorpus.Case::name).doesNotHaveDuplicates();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void isDeadLetteredOnceWithItsReasonCountedAndLoggedOnceWithoutAStackTrace(PoisonCorpus.Case poison)
+            throws Exception {
+        Message message = jmsMessage(poison);
+        IntakeTest.FakeTransaction tx = new IntakeTest.FakeTransaction();
+
+        intake.receive(RestartListener.delivery(message), tx);
+        tx.commit();
+
+        ArgumentCaptor<String> reason = ArgumentCaptor.forClass(String.class);
+        verify(deadLetters, times(1)).send(reason.capture(), any(Delivery.class));
+        assertThat(reason.getValue()).startsWith(poison.reason());
+        assertThat(reason.getValue()).as("one printable line").doesNotContainPattern("\\p{Cntrl}").hasSizeLessThan(300);
+        assertThat(stats.snapshot()).containsEntry("dead_lettered", 1L).containsEntry("received", 1L);
+        List<LogRecord> warnings = logs.records().stream().filter(r -> r.getLevel() == Level.WARNING).toList();
+        assertThat(warnings).singleElement().satisfies(warning -> {
+            assertThat(warning.getMessage()).isEqualTo("Dead-lettered message ID:poison: " + reason.getValue());
+            assertThat(warning.getThrown()).isNull();
+        });
+        verify(inbox, never()).accept(any());
+        verify(handler, never()).handle(any());
+        if (message instanceof ObjectMessage object) {
+            verify(object, never()).getObject();
+        }
+    }
+
+    @Test
+    void validRequestsBeforeAndAfterEveryBadInputAreHandled() throws Exception {
+        List<PoisonCorpus.Case> cases = corpus();
+        int valid = 0;
+        receive(Delivery.text("ID:v", VALID.formatted(uuid(valid), valid++)));
+        for (PoisonCorpus.Case poison : cases) {
+            receive(RestartListener.delivery(jmsMessage(poison)));
+            receive(Delivery.text("ID:v", VALID.formatted(uuid(valid), valid++)));
+        }
+
+        ArgumentCaptor<PubSubMessage> handled = ArgumentCaptor.forClass(PubSubMessage.class);
+        verify(handler, times(cases.size() + 1)).handle(handled.capture());
+        assertThat(handled.getAllValues()).extracting(PubSubMessage::instanceName)
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(0, cases.size())
+                        .mapToObj(i -> "cattle-ok" + i).toList());
+        verify(deadLetters, times(cases.size())).send(anyString(), any());
+        assertThat(stats.snapshot()).containsEntry("dead_lettered", (long) cases.size())
+                .containsEntry("received", 2L * cases.size() + 1);
+    }
+
+    private void receive(Delivery delivery) throws InterruptedException {
+        IntakeTest.FakeTransaction tx = new IntakeTest.FakeTransaction();
+        intake.receive(delivery, tx);
+        tx.commit();
+    }
+
+    private static String uuid(int i) {
+        return String.format("6f1c6a2e-0000-4000-8000-%012d", i);
+    }
+
+    /** The JMS message the listener would get for this case; an ObjectMessage whose body must never be read. */
+    static Message jmsMessage(PoisonCorpus.Case poison) throws JMSException {
+        Message message = switch (poison.kind()) {
+            case "text" -> mock(TextMessage.class);
+            case "bytes" -> mock(BytesMessage.class);
+            case "map" -> mock(MapMessage.class);
+            case "stream" -> mock(StreamMessage.class);
+            case "object" -> mock(ObjectMessage.class);
+            case "message" -> mock(Message.class);
+            default -> throw new IllegalArgumentException("unknown kind " + poison.kind() + " in " + poison);
+        };
+        when(message.getJMSMessageID()).thenReturn("ID:poison");
+        if (message instanceof TextMessage text) {
+            when(text.getText()).thenReturn(poison.text());
+        }
+        if (message instanceof ObjectMessage object) {
+            when(object.getObject()).thenThrow(new AssertionError("an ObjectMessage must never be deserialized"));
+        }
+        return message;
+    }
+}
