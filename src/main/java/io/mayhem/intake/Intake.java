@@ -103,6 +103,9 @@ public final class Intake {
                 return inbox.accept(msg);
             } catch (RuntimeException e) {
                 if (waited.compareTo(maxWait) >= 0) {
+                    Duration gaveUpAfter = waited;
+                    LOG.warning(() -> "Refused " + msg + " after " + gaveUpAfter.toMillis() + " ms: could not store it ("
+                            + rootMessage(e) + "); rolled back, it stays in the broker " + msg.tag());
                     throw new IntakeRefused("Could not store " + msg + " for " + waited.toMillis() + " ms ("
                             + rootMessage(e) + "); it stays in the broker " + msg.tag(), e);
                 }

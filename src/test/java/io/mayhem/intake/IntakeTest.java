@@ -170,6 +170,11 @@ class IntakeTest {
 
         assertThat(pauses).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
                 Duration.ofMillis(1250));
+        assertThat(logs.messages(Level.WARNING)).containsExactly(
+                "Could not store PubSubMessage(instance_name=cattle-1a2b) (IllegalStateException: database down); "
+                        + "retrying for up to 3000 ms",
+                "Refused PubSubMessage(instance_name=cattle-1a2b) after 3000 ms: could not store it "
+                        + "(IllegalStateException: database down); rolled back, it stays in the broker");
         tx.rollback();
         assertThat(patient.saturated()).as("the permit is given back").isFalse();
         verify(handler, never()).handle(any());

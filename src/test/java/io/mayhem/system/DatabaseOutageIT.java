@@ -45,7 +45,8 @@ class DatabaseOutageIT {
         try (PostgresServer database = PostgresServer.create(Integer.getInteger("mayhem.st.pg.port"))) {
             database.start();
             database.createDatabase();
-            running = ServiceProcess.startOnPostgres("DB-outage");
+            // intake holds a delivery for 5 s, so during the 15 s outage it also refuses (the JMS receive rolls back)
+            running = ServiceProcess.startOnPostgres("DB-outage", "-Dmayhem.flow.max-wait=5s");
             running.awaitReady(Duration.ofSeconds(120));
 
             try (Requests requests = new Requests("system-DB")) {
@@ -59,7 +60,8 @@ class DatabaseOutageIT {
                         throw new IllegalStateException(e);
                     }
                 }, 0, 20, TimeUnit.MILLISECONDS);
-                await().atMost(Duration.ofSeconds(30)).until(() -> requests.published.size() >= REQUESTS / 3);
+                await().atMost(Duration.ofSeconds(30)).until(() -> requests.published.size() >= REQUESTS / 3
+                        && requests.outcomes.size() >= 20);
 
                 database.stop();
                 long down = System.nanoTime();
@@ -80,6 +82,9 @@ class DatabaseOutageIT {
                 Duration toAllOutcomes = Duration.ofNanos(System.nanoTime() - back);
 
                 assertThat(requests.withConflictingOutcomes()).as("requests with two different outcomes").isEmpty();
+                String log = running.output();
+                long refused = log.lines().filter(l -> l.contains("rolled back, it stays in the broker")).count();
+                assertThat(refused).as("deliveries refused and rolled back while the database was down").isPositive();
                 running.signal("TERM");
                 assertThat(running.awaitExit(Duration.ofSeconds(30))).isNotNull();
                 Map<String, String> stored = storedOutcomes(database);
@@ -88,10 +93,10 @@ class DatabaseOutageIT {
                             .isEqualTo(requests.outcomes.get(id).get(0).getString("outcome"));
                 }
                 String line = String.format("DB outage: published=%d lost=%d duplicate_events=%d conflicting=%d "
-                                + "outcomes_before_outage=%d not_ready_after_s=%.1f outage_s=%.1f "
+                                + "outcomes_before_outage=%d refused_deliveries=%d not_ready_after_s=%.1f outage_s=%.1f "
                                 + "ready_after_db_back_s=%.1f all_outcomes_after_db_back_s=%.1f%n",
                         requests.published.size(), requests.withoutOutcome().size(), requests.duplicateEvents(),
-                        requests.withConflictingOutcomes().size(), outcomesWhenDown, seconds(toNotReady),
+                        requests.withConflictingOutcomes().size(), outcomesWhenDown, refused, seconds(toNotReady),
                         (back - down) / 1e9, seconds(toReady), seconds(toAllOutcomes));
                 System.out.print(line);
                 Files.createDirectories(Path.of("target", "system"));

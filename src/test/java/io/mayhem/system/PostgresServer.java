@@ -48,7 +48,7 @@ final class PostgresServer implements AutoCloseable {
 
     void start() throws IOException, InterruptedException {
         run(List.of(binary("pg_ctl"), "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(),
-                "-w", "-t", "60", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1"), true);
+                "-w", "-t", "60", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start"), true);
     }
 
     /** A fast shutdown, as an operator's stop or a failover does: open connections are cut. */

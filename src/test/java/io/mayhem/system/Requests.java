@@ -31,7 +31,11 @@ final class Requests implements AutoCloseable {
     final Map<String, List<JsonObject>> outcomes = new ConcurrentHashMap<>();
 
     Requests(String clientId) throws JMSException {
-        connection = new ActiveMQConnectionFactory("failover:(" + System.getProperty("mayhem.st.broker.url")
+        this(clientId, System.getProperty("mayhem.st.broker.url"));
+    }
+
+    Requests(String clientId, String brokerUrl) throws JMSException {
+        connection = new ActiveMQConnectionFactory("failover:(" + brokerUrl
                 + ")?initialReconnectDelay=200&maxReconnectDelay=1000").createConnection();
         connection.setClientID(clientId);
         session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

@@ -45,6 +45,11 @@ final class ServiceProcess {
         return start(name, "post-boot-postgresql.asadmin", List.of("--addLibs", driver.toString()), systemProperties);
     }
 
+    /** The same, with the resource adapter connected to an external broker instead of embedding one. */
+    static ServiceProcess startOnExternalBroker(String name, String... systemProperties) throws IOException {
+        return start(name, "post-boot-external-broker.asadmin", List.of(), systemProperties);
+    }
+
     private static ServiceProcess start(String name, String postBoot, List<String> extraArgs,
                                         String... systemProperties) throws IOException {
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,HUP,TERM,QUIT",

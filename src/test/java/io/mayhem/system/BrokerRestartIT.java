@@ -1,0 +1,107 @@
+package io.mayhem.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.activemq.broker.BrokerFactory;
+import org.apache.activemq.broker.BrokerService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service connected to an external broker (as in the scale-out setup), the broker stopped in the middle
+ * of a stream of requests and started again on its store: nothing is lost. The external broker here is an
+ * ActiveMQ broker in the test's JVM; the resource adapter reaches it over TCP with the failover transport.
+ */
+class BrokerRestartIT {
+
+    static final int REQUESTS = 300;
+    static final Duration OUTAGE = Duration.ofSeconds(10);
+
+    final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+    ServiceProcess running;
+    BrokerService broker;
+
+    @AfterEach
+    void stop() throws Exception {
+        pacer.shutdownNow();
+        if (running != null && running.awaitExit(Duration.ZERO) == null) {
+            running.destroyForcibly();
+        }
+        if (broker != null) {
+            broker.stop();
+            broker.waitUntilStopped();
+        }
+    }
+
+    private static BrokerService startBroker() throws Exception {
+        BrokerService started = BrokerFactory.createBroker("broker:(" + System.getProperty("mayhem.st.ext.broker.url")
+                + ")?persistent=true&useJmx=false&dataDirectory=" + System.getProperty("mayhem.st.data.dir")
+                + "/external-broker");
+        started.start();
+        started.waitUntilStarted();
+        return started;
+    }
+
+    @Test
+    void aBrokerRestartMidLoadLosesNothing() throws Exception {
+        ServiceProcess.freshDataDirectory();
+        broker = startBroker();
+        running = ServiceProcess.startOnExternalBroker("BROKER-restart");
+        running.awaitReady(SignalsIT.READY);
+
+        try (Requests requests = new Requests("system-broker", System.getProperty("mayhem.st.ext.broker.url"))) {
+            // about 50 a second; sends block while the broker is away and then go on
+            pacer.scheduleAtFixedRate(() -> {
+                try {
+                    if (requests.published.size() < REQUESTS) {
+                        requests.publish();
+                    }
+                } catch (Exception e) {
+                    e.printStackTrace(System.out);
+                }
+            }, 0, 20, TimeUnit.MILLISECONDS);
+            await().atMost(Duration.ofSeconds(30)).until(() -> requests.published.size() >= REQUESTS / 3
+                    && requests.outcomes.size() >= 20);
+
+            broker.stop();
+            broker.waitUntilStopped();
+            long down = System.nanoTime();
+            int publishedWhenDown = requests.published.size();
+            await().atMost(OUTAGE.plusSeconds(10)).until(() -> Duration.ofNanos(System.nanoTime() - down)
+                    .compareTo(OUTAGE) >= 0);
+            broker = startBroker();
+            long back = System.nanoTime();
+
+            await().atMost(Duration.ofSeconds(180)).until(() -> requests.published.size() == REQUESTS
+                    && requests.withoutOutcome().isEmpty());
+            Duration toAllOutcomes = Duration.ofNanos(System.nanoTime() - back);
+            assertThat(requests.withConflictingOutcomes()).as("requests with two different outcomes").isEmpty();
+
+            running.signal("TERM");
+            assertThat(running.awaitExit(SignalsIT.SHUTDOWN_BOUND)).isNotNull();
+            Map<String, String> stored = StoredRequests.ackedOutcomes();
+            for (String id : requests.published) {
+                assertThat(stored.get(id)).as("stored outcome of " + id)
+                        .isEqualTo(requests.outcomes.get(id).get(0).getString("outcome"));
+            }
+            String line = String.format("Broker restart: published=%d lost=%d duplicate_events=%d conflicting=%d "
+                            + "published_before_outage=%d outage_s=%.1f all_outcomes_after_broker_back_s=%.1f%n",
+                    requests.published.size(), requests.withoutOutcome().size(), requests.duplicateEvents(),
+                    requests.withConflictingOutcomes().size(), publishedWhenDown, (back - down) / 1e9,
+                    toAllOutcomes.toMillis() / 1000.0);
+            System.out.print(line);
+            Files.createDirectories(Path.of("target", "system"));
+            Files.writeString(Path.of("target", "system", "results.txt"), line, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+    }
+}
