@@ -97,9 +97,10 @@ class SignalsIT {
             assertThat(running.output()).doesNotContain("Successfully shutdown the Mayhem service.");
 
             Duration drained = restartAndDrain(requests, "KILL-second");
-            // leases expire extend-by (3 s) after the crash; the sweeper runs every 2 s; handling takes up to
-            // three attempts of U(0, 1 s) with backoff
-            assertThat(drained).isLessThan(Duration.ofSeconds(3 + 2 + 10));
+            // leases expire extend-by (3 s) after the crash, long before the restart is ready (about 20 s), so the
+            // first sweep (2 s after ready) reclaims them all; then the ~200 requests take their three attempts of
+            // U(0, 1 s) with backoff on 2 cores (7-11 s measured), hence the margin
+            assertThat(drained).isLessThan(Duration.ofSeconds(3 + 2 + 25));
             record("KILL", requests, null, drained);
         }
     }
