@@ -15,13 +15,9 @@ import io.mayhem.handling.PubSubMessage;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.testkit.LogCapture;
-import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
-import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.ObjectMessage;
-import jakarta.jms.StreamMessage;
-import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,12 +25,17 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 
-/** Every bad input of the corpus, as the listener receives it: one dead letter with its reason, nothing else. */
+/**
+ * Every bad input of the corpus, as the listener receives it: one dead letter with its reason, nothing else.
+ * One instance for all cases (the mocks are reset before each), so sixty cases cost well under a second.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PoisonCorpusTest {
 
     static final String VALID = "{\"message_id\": \"%s\", \"instance_name\": \"cattle-ok%d\"}";
@@ -45,9 +46,8 @@ class PoisonCorpusTest {
     Inbox inbox = mock(Inbox.class);
     DeadLetters deadLetters = mock(DeadLetters.class);
     RequestHandler handler = mock(RequestHandler.class);
-    Stats stats = new Stats();
-    Intake intake = new Intake(new RequestDecoder("example.net", 64 * 1024), inbox, deadLetters,
-            mock(Acknowledger.class), handler, stats, 1000, Duration.ZERO, pause -> { });
+    Stats stats;
+    Intake intake;
 
     static List<PoisonCorpus.Case> corpus() {
         return PoisonCorpus.cases();
@@ -55,6 +55,10 @@ class PoisonCorpusTest {
 
     @BeforeEach
     void accept() {
+        org.mockito.Mockito.reset(inbox, deadLetters, handler);
+        stats = new Stats();
+        intake = new Intake(new RequestDecoder("example.net", 64 * 1024), inbox, deadLetters,
+                mock(Acknowledger.class), handler, stats, 1000, Duration.ZERO, pause -> { });
         when(inbox.accept(any())).thenReturn(Inbox.Admission.ACCEPTED);
         when(handler.handle(any())).thenReturn(new CompletableFuture<>());
     }
@@ -87,9 +91,7 @@ class PoisonCorpusTest {
         });
         verify(inbox, never()).accept(any());
         verify(handler, never()).handle(any());
-        if (message instanceof ObjectMessage object) {
-            verify(object, never()).getObject();
-        }
+        assertThat(message instanceof ObjectMessage).isEqualTo(poison.kind().equals("object"));
     }
 
     @Test
@@ -122,24 +124,33 @@ class PoisonCorpusTest {
         return String.format("6f1c6a2e-0000-4000-8000-%012d", i);
     }
 
-    /** The JMS message the listener would get for this case; an ObjectMessage whose body must never be read. */
+    /**
+     * The JMS message the listener would get for this case (the ActiveMQ client's own message classes); an
+     * ObjectMessage whose body must never be read.
+     */
     static Message jmsMessage(PoisonCorpus.Case poison) throws JMSException {
-        Message message = switch (poison.kind()) {
-            case "text" -> mock(TextMessage.class);
-            case "bytes" -> mock(BytesMessage.class);
-            case "map" -> mock(MapMessage.class);
-            case "stream" -> mock(StreamMessage.class);
-            case "object" -> mock(ObjectMessage.class);
-            case "message" -> mock(Message.class);
+        org.apache.activemq.command.ActiveMQMessage message = switch (poison.kind()) {
+            case "text" -> {
+                var text = new org.apache.activemq.command.ActiveMQTextMessage();
+                text.setText(poison.text());
+                yield text;
+            }
+            case "bytes" -> new org.apache.activemq.command.ActiveMQBytesMessage();
+            case "map" -> new org.apache.activemq.command.ActiveMQMapMessage();
+            case "stream" -> new org.apache.activemq.command.ActiveMQStreamMessage();
+            case "object" -> new UnreadableObjectMessage();
+            case "message" -> new org.apache.activemq.command.ActiveMQMessage();
             default -> throw new IllegalArgumentException("unknown kind " + poison.kind() + " in " + poison);
         };
-        when(message.getJMSMessageID()).thenReturn("ID:poison");
-        if (message instanceof TextMessage text) {
-            when(text.getText()).thenReturn(poison.text());
-        }
-        if (message instanceof ObjectMessage object) {
-            when(object.getObject()).thenThrow(new AssertionError("an ObjectMessage must never be deserialized"));
-        }
+        message.setJMSMessageID("ID:poison");
         return message;
+    }
+
+    /** Fails the test if anything reads its body. */
+    static final class UnreadableObjectMessage extends org.apache.activemq.command.ActiveMQObjectMessage {
+        @Override
+        public java.io.Serializable getObject() {
+            throw new AssertionError("an ObjectMessage must never be deserialized");
+        }
     }
 }
