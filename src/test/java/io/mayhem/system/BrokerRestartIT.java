@@ -88,8 +88,16 @@ class BrokerRestartIT {
             broker = startBroker();
             long back = System.nanoTime();
 
-            await().atMost(Duration.ofSeconds(180)).until(() -> requests.published.size() == REQUESTS
-                    && requests.withoutOutcome().isEmpty());
+            try {
+                await().atMost(Duration.ofSeconds(180)).until(() -> requests.published.size() == REQUESTS
+                        && requests.withoutOutcome().isEmpty());
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                running.signal("QUIT"); // a thread dump in the service's log, to see where it stands
+                await().atMost(Duration.ofSeconds(10)).until(() -> running.output().contains("Full thread dump"));
+                throw new AssertionError(requests.withoutOutcome().size() + " of " + requests.published.size()
+                        + " published requests without an outcome (" + REQUESTS + " to publish); thread dump in "
+                        + "target/system/BROKER-restart.log", e);
+            }
             Duration toAllOutcomes = Duration.ofNanos(System.nanoTime() - back);
             assertThat(requests.withConflictingOutcomes()).as("requests with two different outcomes").isEmpty();
 

@@ -33,7 +33,12 @@ final class ServiceProcess {
     }
 
     static ServiceProcess start(String name, String... systemProperties) throws IOException {
-        return start(name, "post-boot.asadmin", List.of(), systemProperties);
+        return start(name, "post-boot.asadmin", null, List.of(), systemProperties);
+    }
+
+    /** Another WAR (the benchmark's trivial listener) on the same server, broker and ports. */
+    static ServiceProcess startWar(String name, Path war, String... systemProperties) throws IOException {
+        return start(name, "post-boot.asadmin", war, List.of(), systemProperties);
     }
 
     /**
@@ -42,21 +47,26 @@ final class ServiceProcess {
      */
     static ServiceProcess startOnPostgres(String name, String... systemProperties) throws IOException {
         Path driver = Path.of(System.getProperty("mayhem.run.args")).resolveSibling("postgresql.jar");
-        return start(name, "post-boot-postgresql.asadmin", List.of("--addLibs", driver.toString()), systemProperties);
+        return start(name, "post-boot-postgresql.asadmin", null, List.of("--addLibs", driver.toString()),
+                systemProperties);
     }
 
     /** The same, with the resource adapter connected to an external broker instead of embedding one. */
     static ServiceProcess startOnExternalBroker(String name, String... systemProperties) throws IOException {
-        return start(name, "post-boot-external-broker.asadmin", List.of(), systemProperties);
+        return start(name, "post-boot-external-broker.asadmin", null, List.of(), systemProperties);
     }
 
-    private static ServiceProcess start(String name, String postBoot, List<String> extraArgs,
+    private static ServiceProcess start(String name, String postBoot, Path war, List<String> extraArgs,
                                         String... systemProperties) throws IOException {
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,HUP,TERM,QUIT",
                 ProcessHandle.current().info().command().orElse("java")));
         command.addAll(List.of(systemProperties));
         command.add("-Dmayhem.publisher.enabled=false");
-        command.addAll(runArgs(postBoot));
+        List<String> args = runArgs(postBoot);
+        if (war != null) {
+            args.set(args.indexOf("--deploy") + 1, war.toString());
+        }
+        command.addAll(args);
         command.addAll(extraArgs);
         Path output = Path.of("target", "system", name + ".log");
         Files.createDirectories(output.getParent());

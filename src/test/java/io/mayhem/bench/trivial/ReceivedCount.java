@@ -1,0 +1,18 @@
+package io.mayhem.bench.trivial;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** GET /received: how many messages the trivial listener has taken, as a plain number. */
+@WebServlet("/received")
+public class ReceivedCount extends HttpServlet {
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/plain");
+        response.getWriter().print(TrivialListener.RECEIVED.get());
+    }
+}

@@ -1,0 +1,30 @@
+package io.mayhem.bench.trivial;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark's measure of the broker's own limit: the service's subscription and activation settings on
+ * the same resource adapter and embedded broker, and a listener that does nothing, so its container-managed
+ * transaction only acknowledges the message. Deployed alone in a WAR the benchmark builds.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "activemq-rar"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = "mayhem.restarts"),
+        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+        @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "mayhem"),
+        @ActivationConfigProperty(propertyName = "clientId", propertyValue = "mayhem"),
+        @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "4")})
+public class TrivialListener implements MessageListener {
+
+    static final AtomicLong RECEIVED = new AtomicLong();
+
+    @Override
+    public void onMessage(Message message) {
+        RECEIVED.incrementAndGet();
+    }
+}

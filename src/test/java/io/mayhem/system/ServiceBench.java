@@ -1,0 +1,244 @@
+package io.mayhem.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mayhem.bench.trivial.ReceivedCount;
+import io.mayhem.bench.trivial.TrivialListener;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark (README "Performance"; run with {@code mvn -B -Pbench verify}): the service started as the
+ * run command starts it, on the embedded broker, measured from outside in one run, {@code bench.runs} times
+ * (default 3). Each server start is warmed up first ({@code bench.warmup} requests, default 10,000, handled
+ * and not measured; for the burst, one unmeasured burst). Prints a table and writes
+ * target/bench/results.json.
+ */
+class ServiceBench {
+
+    static final int RUNS = Integer.getInteger("bench.runs", 3);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 10_000);
+    static final int E2E = Integer.getInteger("bench.requests", 20_000);
+    static final int BURST = 2_000;
+    static final Duration DRAIN = Duration.ofMinutes(10);
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String[] KEYS = {"broker_limit_per_s", "e2e_per_s", "burst_2000_s", "burst_peak_in_flight",
+            "ready_s", "peak_rss_mib", "burst_peak_threads"};
+
+    final Map<String, List<Double>> results = new LinkedHashMap<>();
+
+    @Test
+    void measure() throws Exception {
+        for (String key : KEYS) {
+            results.put(key, new ArrayList<>());
+        }
+        Path trivialWar = trivialWar();
+        for (int run = 1; run <= RUNS; run++) {
+            brokerLimit(trivialWar, run);
+            endToEnd(run);
+            burst(run);
+            System.out.println("after run " + run + ": " + results);
+        }
+        String json = json();
+        Files.createDirectories(Path.of("target", "bench"));
+        Files.writeString(Path.of("target", "bench", "results.json"), json);
+        String table = table();
+        Files.writeString(Path.of("target", "bench", "results.txt"), table);
+        System.out.println(table);
+        assertThat(results.values()).allSatisfy(values -> assertThat(values).hasSize(RUNS).allMatch(v -> v > 0));
+    }
+
+    /** Persistent messages through the same broker and resource adapter to a listener that only acknowledges. */
+    private void brokerLimit(Path war, int run) throws Exception {
+        ServiceProcess.freshDataDirectory();
+        ServiceProcess server = ServiceProcess.startWar("BENCH-broker-" + run, war);
+        try (BenchClient client = new BenchClient()) {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> received() >= 0);
+            client.publish(WARMUP);
+            await().atMost(DRAIN).pollInterval(Duration.ofMillis(100)).until(() -> received() >= WARMUP);
+            long start = client.publish(E2E);
+            AtomicLong done = new AtomicLong();
+            await().atMost(DRAIN).pollInterval(Duration.ofMillis(10)).until(() -> {
+                done.set(System.nanoTime());
+                return received() >= WARMUP + E2E;
+            });
+            results.get("broker_limit_per_s").add(E2E / seconds(done.get() - start));
+        } finally {
+            stop(server);
+        }
+    }
+
+    /** Zero simulated latency and failures: E2E requests as fast as the client publishes, until the last outcome. */
+    private void endToEnd(int run) throws Exception {
+        ServiceProcess.freshDataDirectory();
+        ServiceProcess service = ServiceProcess.start("BENCH-e2e-" + run, "-Dmayhem.simulation.max-latency=0ms",
+                "-Dmayhem.simulation.restart-failure-rate=0", "-Dmayhem.simulation.save-failure-rate=0");
+        try (BenchClient client = new BenchClient()) {
+            results.get("ready_s").add(seconds(service.awaitReady(Duration.ofSeconds(120)).toNanos()));
+            client.publish(WARMUP);
+            await().atMost(DRAIN).pollInterval(Duration.ofMillis(100)).until(() -> client.outcomes() >= WARMUP);
+            long start = client.publish(E2E);
+            await().atMost(DRAIN).pollInterval(Duration.ofMillis(100)).until(() -> client.outcomes() >= WARMUP + E2E);
+            results.get("e2e_per_s").add(E2E / seconds(client.lastOutcomeAt() - start));
+            results.get("peak_rss_mib").add(peakRssMib(service));
+        } finally {
+            stop(service);
+        }
+    }
+
+    /** Default latencies and failure rates, one attempt per restart (the original never retried). */
+    private void burst(int run) throws Exception {
+        ServiceProcess.freshDataDirectory();
+        ServiceProcess service = ServiceProcess.start("BENCH-burst-" + run, "-Dmayhem.restart.max-attempts=1");
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        try (BenchClient client = new BenchClient()) {
+            service.awaitReady(Duration.ofSeconds(120));
+            client.publish(BURST);
+            await().atMost(DRAIN).pollInterval(Duration.ofMillis(100)).until(() -> client.outcomes() >= BURST);
+            AtomicLong peakInFlight = new AtomicLong();
+            AtomicLong threadsAtPeak = new AtomicLong();
+            sampler.scheduleAtFixedRate(() -> {
+                long inFlight = inFlight();
+                long threads = status(service, "Threads:");
+                if (inFlight > peakInFlight.get()) {
+                    peakInFlight.set(inFlight);
+                    threadsAtPeak.set(threads);
+                }
+            }, 0, 50, TimeUnit.MILLISECONDS);
+            long start = client.publish(BURST);
+            await().atMost(DRAIN).pollInterval(Duration.ofMillis(20)).until(() -> client.outcomes() >= 2 * BURST);
+            results.get("burst_2000_s").add(seconds(client.lastOutcomeAt() - start));
+            sampler.shutdownNow();
+            results.get("burst_peak_in_flight").add((double) peakInFlight.get());
+            results.get("burst_peak_threads").add((double) threadsAtPeak.get());
+            List<Double> rss = results.get("peak_rss_mib");
+            rss.set(rss.size() - 1, Math.max(rss.get(rss.size() - 1), peakRssMib(service)));
+        } finally {
+            sampler.shutdownNow();
+            stop(service);
+        }
+    }
+
+    private static Path trivialWar() {
+        Path war = Path.of("target", "bench", "trivial-listener.war");
+        war.toFile().getParentFile().mkdirs();
+        ShrinkWrap.create(WebArchive.class, "trivial-listener.war").addClasses(TrivialListener.class, ReceivedCount.class)
+                .as(ZipExporter.class).exportTo(war.toFile(), true);
+        return war.toAbsolutePath();
+    }
+
+    private static long received() {
+        String body = get("/received");
+        return body == null ? -1 : Long.parseLong(body.trim());
+    }
+
+    private static long inFlight() {
+        String body = get("/api/stats");
+        if (body == null) {
+            return 0;
+        }
+        int at = body.indexOf("\"in_flight\":") + 12;
+        int end = at;
+        while (end < body.length() && Character.isDigit(body.charAt(end))) {
+            end++;
+        }
+        return Long.parseLong(body.substring(at, end));
+    }
+
+    private static String get(String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + System.getProperty("mayhem.st.http.port") + path)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** A field of /proc/<pid>/status, in its unit (kB for memory), or 0. */
+    private static long status(ServiceProcess process, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /** VmHWM: the process's peak resident set since it started. */
+    private static double peakRssMib(ServiceProcess process) {
+        return status(process, "VmHWM:") / 1024.0;
+    }
+
+    private static void stop(ServiceProcess process) throws Exception {
+        process.signal("TERM");
+        if (process.awaitExit(Duration.ofSeconds(60)) == null) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private String json() {
+        StringBuilder json = new StringBuilder("{\n");
+        for (String key : KEYS) {
+            List<Double> values = results.get(key);
+            json.append(String.format(java.util.Locale.ROOT,
+                    "  \"%s\": {\"median\": %.3f, \"min\": %.3f, \"max\": %.3f, \"runs\": %d}%s%n", key,
+                    median(values), values.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                    values.stream().mapToDouble(Double::doubleValue).max().orElse(0), values.size(),
+                    key.equals(KEYS[KEYS.length - 1]) ? "" : ","));
+        }
+        return json.append("}\n").toString();
+    }
+
+    private String table() {
+        StringBuilder table = new StringBuilder(String.format(java.util.Locale.ROOT, "%-22s %10s %10s %10s %5s%n",
+                "measure", "median", "min", "max", "runs"));
+        for (String key : KEYS) {
+            List<Double> values = results.get(key);
+            table.append(String.format(java.util.Locale.ROOT, "%-22s %10.2f %10.2f %10.2f %5d%n", key, median(values),
+                    values.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                    values.stream().mapToDouble(Double::doubleValue).max().orElse(0), values.size()));
+        }
+        double ratio = median(results.get("e2e_per_s")) / median(results.get("broker_limit_per_s"));
+        return table.append(String.format(java.util.Locale.ROOT,
+                "end-to-end / broker limit (medians): %.2f%nwarm-up: %d requests per start before measuring "
+                        + "(one unmeasured burst of %d for the burst)%n", ratio, WARMUP, BURST)).toString();
+    }
+}
