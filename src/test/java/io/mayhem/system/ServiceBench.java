@@ -71,8 +71,14 @@ class ServiceBench {
     private void brokerLimit(Path war, int run) throws Exception {
         ServiceProcess.freshDataDirectory();
         ServiceProcess server = ServiceProcess.startWar("BENCH-broker-" + run, war);
-        try (BenchClient client = new BenchClient()) {
+        try (AutoCloseable stop = () -> stop(server)) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> received() >= 0);
+            measureBrokerLimit();
+        }
+    }
+
+    private void measureBrokerLimit() throws Exception {
+        try (BenchClient client = new BenchClient()) {
             client.publish(WARMUP);
             await().atMost(DRAIN).pollInterval(Duration.ofMillis(100)).until(() -> received() >= WARMUP);
             long start = client.publish(E2E);
@@ -82,8 +88,6 @@ class ServiceBench {
                 return received() >= WARMUP + E2E;
             });
             results.get("broker_limit_per_s").add(E2E / seconds(done.get() - start));
-        } finally {
-            stop(server);
         }
     }
 
@@ -92,17 +96,23 @@ class ServiceBench {
         ServiceProcess.freshDataDirectory();
         ServiceProcess service = ServiceProcess.start("BENCH-e2e-" + run, "-Dmayhem.simulation.max-latency=0ms",
                 "-Dmayhem.simulation.restart-failure-rate=0", "-Dmayhem.simulation.save-failure-rate=0");
-        try (BenchClient client = new BenchClient()) {
-            results.get("ready_s").add(seconds(service.awaitReady(Duration.ofSeconds(120)).toNanos()));
+        try (AutoCloseable stop = () -> stop(service); BenchClient client = ready(service, true)) {
             client.publish(WARMUP);
             await().atMost(DRAIN).pollInterval(Duration.ofMillis(100)).until(() -> client.outcomes() >= WARMUP);
             long start = client.publish(E2E);
             await().atMost(DRAIN).pollInterval(Duration.ofMillis(100)).until(() -> client.outcomes() >= WARMUP + E2E);
             results.get("e2e_per_s").add(E2E / seconds(client.lastOutcomeAt() - start));
             results.get("peak_rss_mib").add(peakRssMib(service));
-        } finally {
-            stop(service);
         }
+    }
+
+    /** Waits for readiness (recording the time from process start when asked), then connects the client. */
+    private BenchClient ready(ServiceProcess service, boolean record) throws Exception {
+        Duration ready = service.awaitReady(Duration.ofSeconds(120));
+        if (record) {
+            results.get("ready_s").add(seconds(ready.toNanos()));
+        }
+        return new BenchClient();
     }
 
     /** Default latencies and failure rates, one attempt per restart (the original never retried). */
@@ -110,8 +120,7 @@ class ServiceBench {
         ServiceProcess.freshDataDirectory();
         ServiceProcess service = ServiceProcess.start("BENCH-burst-" + run, "-Dmayhem.restart.max-attempts=1");
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        try (BenchClient client = new BenchClient()) {
-            service.awaitReady(Duration.ofSeconds(120));
+        try (AutoCloseable stop = () -> stop(service); BenchClient client = ready(service, false)) {
             client.publish(BURST);
             await().atMost(DRAIN).pollInterval(Duration.ofMillis(100)).until(() -> client.outcomes() >= BURST);
             AtomicLong peakInFlight = new AtomicLong();
@@ -134,7 +143,6 @@ class ServiceBench {
             rss.set(rss.size() - 1, Math.max(rss.get(rss.size() - 1), peakRssMib(service)));
         } finally {
             sampler.shutdownNow();
-            stop(service);
         }
     }
 
