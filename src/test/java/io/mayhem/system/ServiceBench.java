@@ -94,8 +94,13 @@ class ServiceBench {
     /** Zero simulated latency and failures: E2E requests as fast as the client publishes, until the last outcome. */
     private void endToEnd(int run) throws Exception {
         ServiceProcess.freshDataDirectory();
-        ServiceProcess service = ServiceProcess.start("BENCH-e2e-" + run, "-Dmayhem.simulation.max-latency=0ms",
-                "-Dmayhem.simulation.restart-failure-rate=0", "-Dmayhem.simulation.save-failure-rate=0");
+        // the first run is recorded with JDK Flight Recorder (profile settings, a few per cent of overhead), to
+        // show what the time goes to: jfr print --events jdk.ExecutionSample target/bench/e2e-run1.jfr
+        String recording = run == 1 ? "-XX:StartFlightRecording=settings=profile,filename="
+                + Path.of("target", "bench", "e2e-run1.jfr").toAbsolutePath() : "-Dbench.recorded=false";
+        ServiceProcess service = ServiceProcess.start("BENCH-e2e-" + run, recording,
+                "-Dmayhem.simulation.max-latency=0ms", "-Dmayhem.simulation.restart-failure-rate=0",
+                "-Dmayhem.simulation.save-failure-rate=0");
         try (AutoCloseable stop = () -> stop(service); BenchClient client = ready(service, true)) {
             client.publish(WARMUP);
             await().atMost(DRAIN).pollInterval(Duration.ofMillis(100)).until(() -> client.outcomes() >= WARMUP);
