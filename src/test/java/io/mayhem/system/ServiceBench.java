@@ -96,7 +96,7 @@ class ServiceBench {
         ServiceProcess.freshDataDirectory();
         // the first run is recorded with JDK Flight Recorder (profile settings, a few per cent of overhead), to
         // show what the time goes to: jfr print --events jdk.ExecutionSample target/bench/e2e-run1.jfr
-        String recording = run == 1 ? "-XX:StartFlightRecording=settings=profile,filename="
+        String recording = run == 1 ? "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                 + Path.of("target", "bench", "e2e-run1.jfr").toAbsolutePath() : "-Dbench.recorded=false";
         ServiceProcess service = ServiceProcess.start("BENCH-e2e-" + run, recording,
                 "-Dmayhem.simulation.max-latency=0ms", "-Dmayhem.simulation.restart-failure-rate=0",
