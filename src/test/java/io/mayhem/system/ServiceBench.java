@@ -29,14 +29,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The benchmark (README "Performance"; run with {@code mvn -B -Pbench verify}): the service started as the
  * run command starts it, on the embedded broker, measured from outside in one run, {@code bench.runs} times
- * (default 3). Each server start is warmed up first ({@code bench.warmup} requests, default 10,000, handled
+ * (default 3). Each server start is warmed up first ({@code bench.warmup} requests, default 2,000, handled
  * and not measured; for the burst, one unmeasured burst). Prints a table and writes
  * target/bench/results.json.
  */
 class ServiceBench {
 
     static final int RUNS = Integer.getInteger("bench.runs", 3);
-    static final int WARMUP = Integer.getInteger("bench.warmup", 10_000);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 2_000);
     static final int E2E = Integer.getInteger("bench.requests", 20_000);
     static final int BURST = 2_000;
     static final Duration DRAIN = Duration.ofMinutes(10);
