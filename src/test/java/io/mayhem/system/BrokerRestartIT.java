@@ -3,9 +3,6 @@ package io.mayhem.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -104,10 +101,7 @@ class BrokerRestartIT {
             running.signal("TERM");
             assertThat(running.awaitExit(SignalsIT.SHUTDOWN_BOUND)).isNotNull();
             Map<String, String> stored = StoredRequests.ackedOutcomes();
-            for (String id : requests.published) {
-                assertThat(stored.get(id)).as("stored outcome of " + id)
-                        .isEqualTo(requests.outcomes.get(id).get(0).getString("outcome"));
-            }
+            requests.assertStoredAs(stored);
             String line = String.format("Broker restart: published=%d lost=%d duplicate_events=%d conflicting=%d "
                             + "published_before_outage=%d not_ready_after_s=%s outage_s=%.1f "
                             + "all_outcomes_after_broker_back_s=%.1f%n",
@@ -116,10 +110,7 @@ class BrokerRestartIT {
                     notReadyAfter == null ? "never" : String.format("%.1f", notReadyAfter.toMillis() / 1000.0),
                     (back - down) / 1e9,
                     toAllOutcomes.toMillis() / 1000.0);
-            System.out.print(line);
-            Files.createDirectories(Path.of("target", "system"));
-            Files.writeString(Path.of("target", "system", "results.txt"), line, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            Requests.record(line);
         }
     }
 }

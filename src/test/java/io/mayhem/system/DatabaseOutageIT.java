@@ -3,9 +3,6 @@ package io.mayhem.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -88,20 +85,14 @@ class DatabaseOutageIT {
                 running.signal("TERM");
                 assertThat(running.awaitExit(Duration.ofSeconds(30))).isNotNull();
                 Map<String, String> stored = storedOutcomes(database);
-                for (String id : requests.published) {
-                    assertThat(stored.get(id)).as("stored outcome of " + id)
-                            .isEqualTo(requests.outcomes.get(id).get(0).getString("outcome"));
-                }
+                requests.assertStoredAs(stored);
                 String line = String.format("DB outage: published=%d lost=%d duplicate_events=%d conflicting=%d "
                                 + "outcomes_before_outage=%d refused_deliveries=%d not_ready_after_s=%.1f outage_s=%.1f "
                                 + "ready_after_db_back_s=%.1f all_outcomes_after_db_back_s=%.1f%n",
                         requests.published.size(), requests.withoutOutcome().size(), requests.duplicateEvents(),
                         requests.withConflictingOutcomes().size(), outcomesWhenDown, refused, seconds(toNotReady),
                         (back - down) / 1e9, seconds(toReady), seconds(toAllOutcomes));
-                System.out.print(line);
-                Files.createDirectories(Path.of("target", "system"));
-                Files.writeString(Path.of("target", "system", "results.txt"), line, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
+                Requests.record(line);
             }
         }
     }

@@ -73,6 +73,23 @@ final class Requests implements AutoCloseable {
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 
+    /** Every published request is stored acked with the outcome its (first) event carried. */
+    void assertStoredAs(Map<String, String> storedOutcomes) {
+        for (String id : published) {
+            org.assertj.core.api.Assertions.assertThat(storedOutcomes.get(id)).as("stored outcome of " + id)
+                    .isEqualTo(outcomes.get(id).get(0).getString("outcome"));
+        }
+    }
+
+    /** Appends a line of measured numbers to target/system/results.txt and prints it. */
+    static void record(String line) throws java.io.IOException {
+        System.out.print(line);
+        java.nio.file.Path results = java.nio.file.Path.of("target", "system", "results.txt");
+        java.nio.file.Files.createDirectories(results.getParent());
+        java.nio.file.Files.writeString(results, line, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
     long duplicateEvents() {
         return outcomes.values().stream().mapToLong(events -> events.size() - 1L).sum();
     }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -141,10 +138,7 @@ class SignalsIT {
         running.signal("TERM");
         assertThat(running.awaitExit(SHUTDOWN_BOUND)).isNotNull();
         Map<String, String> stored = StoredRequests.ackedOutcomes();
-        for (String id : requests.published) {
-            assertThat(stored.get(id)).as("stored outcome of " + id)
-                    .isEqualTo(requests.outcomes.get(id).get(0).getString("outcome"));
-        }
+        requests.assertStoredAs(stored);
         return drained;
     }
 
@@ -165,11 +159,9 @@ class SignalsIT {
                         + "restart_ready_to_all_outcomes_s=%.1f%n", scenario, requests.published.size(),
                 requests.withoutOutcome().size(), requests.duplicateEvents(), requests.withConflictingOutcomes().size(),
                 stopped == null ? "-" : String.format("%.1f", stopped.toMillis() / 1000.0), drained.toMillis() / 1000.0);
-        System.out.print(line);
         if (!requests.withoutOutcome().isEmpty()) {
             System.out.println(scenario + " without outcome: " + requests.withoutOutcome());
         }
-        Files.writeString(Path.of("target", "system", "results.txt"), line, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        Requests.record(line);
     }
 }

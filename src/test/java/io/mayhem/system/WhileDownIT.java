@@ -54,10 +54,7 @@ class WhileDownIT {
             running.signal("TERM");
             assertThat(running.awaitExit(SignalsIT.SHUTDOWN_BOUND)).isNotNull();
             Map<String, String> stored = StoredRequests.ackedOutcomes();
-            for (String id : requests.published) {
-                assertThat(stored.get(id)).as("stored outcome of " + id)
-                        .isEqualTo(requests.outcomes.get(id).get(0).getString("outcome"));
-            }
+            requests.assertStoredAs(stored);
         }
     }
 }
