@@ -113,6 +113,9 @@ public class MayhemService {
             handOff.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            ShutdownLog.failed(e);
+            throw e;
         }
     }
 

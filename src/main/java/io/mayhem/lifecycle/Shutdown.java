@@ -24,6 +24,7 @@ public final class Shutdown {
     private final Duration timeout;
     private final Consumer<String> log;
     private final AtomicBoolean started = new AtomicBoolean();
+    private static final int RELEASE_ATTEMPTS = 3;
 
     /** {@code log} receives each shutdown line; {@code signal} names the signal that caused it, or null. */
     public Shutdown(Publisher publisher, Intake intake, LeaseStore leases, RequestHandler handler,
@@ -40,6 +41,31 @@ public final class Shutdown {
         this.log = log;
     }
 
+    /**
+     * Releases this instance's leases so another instance can take the requests over at once. A failure (say a
+     * lock timeout while a last task commits) must not stop the shutdown: the leases then lapse after
+     * extend-by instead, and nothing is lost.
+     */
+    private String releaseLeases() {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= RELEASE_ATTEMPTS; attempt++) {
+            try {
+                return leases.releaseAll() + " leases released";
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        return "leases not released (" + rootCause(failure) + "), they lapse instead";
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
     /** Returns false when shutdown had already run. */
     public boolean run() throws InterruptedException {
         if (!started.compareAndSet(false, true)) {
@@ -54,10 +80,9 @@ public final class Shutdown {
         log.accept("Closing database connections");
         handler.stopLeaseKeeping();
         log.accept("Nacking outstanding messages");
-        int released = leases.releaseAll();
         int cancelled = handler.cancelAll();
         executor.close();
-        log.accept("Cancelling outstanding tasks: " + cancelled + " requests, " + released + " leases released");
+        log.accept("Cancelling outstanding tasks: " + cancelled + " requests, " + releaseLeases());
         boolean idle = executor.awaitIdle(timeout);
         log.accept("Flushing metrics: " + stats.snapshot() + (idle ? "" : "; tasks still running after " + timeout));
         log.accept("Successfully shutdown the Mayhem service.");

@@ -23,7 +23,20 @@ final class ShutdownLog {
     }
 
     static void line(String text) {
-        OUT.println("[" + OffsetDateTime.now(ZoneOffset.UTC) + "] [INFO] [" + Shutdown.class.getName() + "] " + text);
+        OUT.println(prefix("INFO") + text);
         LOG.fine(text);
+    }
+
+    /** A shutdown that broke off; the server's own log of the exception may already be closed. */
+    static void failed(RuntimeException e) {
+        synchronized (OUT) {
+            OUT.println(prefix("SEVERE") + "Shutdown broke off: " + e);
+            e.printStackTrace(OUT);
+        }
+        LOG.log(java.util.logging.Level.SEVERE, "Shutdown broke off", e);
+    }
+
+    private static String prefix(String level) {
+        return "[" + OffsetDateTime.now(ZoneOffset.UTC) + "] [" + level + "] [" + Shutdown.class.getName() + "] ";
     }
 }

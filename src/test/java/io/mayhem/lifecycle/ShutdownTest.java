@@ -75,6 +75,31 @@ class ShutdownTest {
     }
 
     @Test
+    void retriesReleasingTheLeasesAndGoesOnWhenItKeepsFailing() throws InterruptedException {
+        when(leases.releaseAll())
+                .thenThrow(new IllegalStateException("tx", new RuntimeException("Timeout trying to lock table")))
+                .thenReturn(4);
+
+        shutdown.run();
+
+        verify(leases, times(2)).releaseAll();
+        assertThat(lines.get(3)).contains("4 leases released");
+    }
+
+    @Test
+    void aFailedLeaseReleaseDoesNotStopTheShutdown() throws InterruptedException {
+        when(leases.releaseAll()).thenThrow(new IllegalStateException("tx", new RuntimeException("lock timeout")));
+
+        shutdown.run();
+
+        verify(leases, times(3)).releaseAll();
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(3)).startsWith("Cancelling outstanding tasks")
+                .contains("leases not released (RuntimeException: lock timeout), they lapse instead");
+        assertThat(lines.get(5)).isEqualTo("Successfully shutdown the Mayhem service.");
+    }
+
+    @Test
     void leavesOutTheSignalLineWhenNoSignalCausedIt() throws InterruptedException {
         signal = null;
         shutdown.run();

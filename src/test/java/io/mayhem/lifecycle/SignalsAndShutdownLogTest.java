@@ -25,4 +25,11 @@ class SignalsAndShutdownLogTest {
 
         assertThat(logs.messages(Level.FINE)).containsExactly("Flushing metrics");
     }
+
+    @Test
+    void aShutdownThatBrokeOffIsLoggedAsSevere() {
+        ShutdownLog.failed(new IllegalStateException("container stopped"));
+
+        assertThat(logs.messages(Level.SEVERE)).containsExactly("Shutdown broke off");
+    }
 }

@@ -147,7 +147,9 @@ class SignalsIT {
         assertThat(at).as(first).isNotNegative();
         for (String line : SHUTDOWN_LINES) {
             int next = output.indexOf(line, at);
-            assertThat(next).as("'" + line + "' after the previous shutdown line").isGreaterThan(at);
+            int from = at;
+            assertThat(next).as(() -> "'" + line + "' after the previous shutdown line; the output from there:\n"
+                    + output.substring(from, Math.min(output.length(), from + 6000))).isGreaterThan(at);
             at = next;
         }
         assertThat(output.split("Successfully shutdown the Mayhem service.", -1)).as("shutdown ran once").hasSize(2);
