@@ -1,6 +1,6 @@
 package io.mayhem.handling;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 
@@ -8,13 +8,15 @@ import java.time.Instant;
 public record OutcomeEvent(String messageId, String instanceName, String hostname, Outcome outcome, boolean saved,
                            boolean restarted, int restartAttempts, int extendedCount, String error, Instant ackedAt) {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     public static OutcomeEvent of(PubSubMessage msg, Outcome outcome, String error, Instant ackedAt) {
         return new OutcomeEvent(msg.messageId(), msg.instanceName(), msg.hostname(), outcome, msg.saved(),
                 msg.restarted(), msg.restartAttempts(), msg.extendedCount(), error, ackedAt);
     }
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("message_id", messageId)
                 .add("instance_name", instanceName)
                 .add("hostname", hostname)

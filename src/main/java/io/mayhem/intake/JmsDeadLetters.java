@@ -9,13 +9,15 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Topic;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 
 /** Dead letters as JSON on mayhem.deadletter (DESIGN.md section 9), sent before the receiving transaction commits. */
 @Stateless
 @LocalBean
 public class JmsDeadLetters implements DeadLetters {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     TopicSender sender;
@@ -31,7 +33,7 @@ public class JmsDeadLetters implements DeadLetters {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void send(String reason, Delivery delivery) {
-        String letter = Json.createObjectBuilder()
+        String letter = JSON.createObjectBuilder()
                 .add("reason", reason)
                 .add("payload", delivery.payloadSample())
                 .add("jms_message_id", String.valueOf(delivery.jmsMessageId()))

@@ -8,12 +8,14 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.Topic;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 
 /** Sends a request as JSON to mayhem.restarts, persistent, in a transaction of its own. */
 @Stateless
 @LocalBean
 public class JmsRequestSender implements RequestSender {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     TopicSender sender;
@@ -23,7 +25,7 @@ public class JmsRequestSender implements RequestSender {
 
     @Override
     public void send(PubSubMessage request) {
-        String json = Json.createObjectBuilder()
+        String json = JSON.createObjectBuilder()
                 .add("message_id", request.messageId())
                 .add("instance_name", request.instanceName())
                 .build().toString();
