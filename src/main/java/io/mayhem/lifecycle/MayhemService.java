@@ -1,6 +1,7 @@
 package io.mayhem.lifecycle;
 
 import io.mayhem.configuration.Settings;
+import io.mayhem.handling.HandlingWatch;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.handling.OutboxAcknowledger;
 import io.mayhem.intake.Intake;
@@ -83,13 +84,14 @@ public class MayhemService {
                 settings.saveFailureRate());
         ManagedTasks scheduler = new ManagedTasks(managedScheduler);
         TrackedExecutor executor = new TrackedExecutor(managedExecutor, failures::caught);
+        HandlingWatch watch = new HandlingWatch(Clock.systemUTC(), stats, settings.slowTaskThreshold());
         RequestHandler handler = new RequestHandler(
                 new Saves(store, scheduler, simulation, stats),
                 new Restarts(new SimulatedHostRestarter(scheduler, simulation), scheduler, stats,
                         settings.restartMaxAttempts(), settings.restartBackoff()),
                 new LeaseKeeper(store, scheduler, Clock.systemUTC(), stats, settings.leaseExtendEvery(),
                         settings.leaseExtendBy(), settings.leaseMaxTotal()),
-                acks, executor, stats);
+                acks, executor, stats, watch);
         intake = new Intake(new RequestDecoder(settings.hostnameDomain(), settings.maxPayloadBytes()),
                 store, deadLetters, acks, handler, stats, settings.maxOutstanding(), settings.intakeWait(),
                 io.mayhem.intake.Pause.sleeping());
@@ -100,6 +102,7 @@ public class MayhemService {
         scheduler.scheduleAtFixedRate(java.time.Duration.ZERO, java.time.Duration.ofSeconds(1),
                 () -> heartbeat = Instant.now());
         handOff.start(threads);
+        watch.startChecks(scheduler, executor);
         scheduler.scheduleAtFixedRate(settings.leaseExtendEvery(), settings.leaseExtendEvery(),
                 () -> executor.execute(intake::sweep));
         scheduler.scheduleAtFixedRate(settings.leaseExtendEvery(), settings.leaseExtendEvery(),
