@@ -8,6 +8,8 @@ import io.mayhem.intake.Intake;
 import io.mayhem.intake.JmsDeadLetters;
 import io.mayhem.intake.RequestDecoder;
 import io.mayhem.lease.LeaseKeeper;
+import io.mayhem.monitoring.JmxRegistration;
+import io.mayhem.monitoring.JmxStats;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.publishing.JmsRequestSender;
 import io.mayhem.publishing.Publisher;
@@ -35,6 +37,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactoryDefinition;
 import io.mayhem.tasks.HandOff;
 import java.util.concurrent.Executor;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Random;
@@ -75,6 +78,8 @@ public class MayhemService {
     private Shutdown shutdown;
     private volatile Instant heartbeat = Instant.now();
     private final HandOff handOff = new HandOff(failures::caught);
+    private final JmxRegistration jmx = new JmxRegistration(ManagementFactory.getPlatformMBeanServer(),
+            JmxStats.objectName());
 
     @PostConstruct
     void start() {
@@ -107,6 +112,7 @@ public class MayhemService {
                 () -> executor.execute(intake::sweep));
         scheduler.scheduleAtFixedRate(settings.leaseExtendEvery(), settings.leaseExtendEvery(),
                 () -> executor.execute(acks::resendUnsent));
+        jmx.register(new JmxStats(stats));
     }
 
     @PreDestroy
@@ -119,6 +125,8 @@ public class MayhemService {
         } catch (RuntimeException e) {
             ShutdownLog.failed(e);
             throw e;
+        } finally {
+            jmx.unregister();
         }
     }
 
