@@ -28,14 +28,12 @@ public final class JmxRegistration {
         }
     }
 
-    /** Unregisters the MBean if it is registered; someone else having unregistered it already is fine. */
+    /** Unregisters the MBean; that none is registered under the name (any more) is fine. */
     public void unregister() {
         try {
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
+            server.unregisterMBean(name);
         } catch (InstanceNotFoundException e) {
-            // unregistered between the check and the call: the outcome wanted
+            // nothing to unregister: the outcome wanted (a check first could race with another unregistration)
         } catch (JMException e) {
             throw new IllegalStateException("Could not unregister the MBean " + name + ": " + e, e);
         }

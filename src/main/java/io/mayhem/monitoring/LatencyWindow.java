@@ -30,12 +30,10 @@ public final class LatencyWindow {
     }
 
     public synchronized void record(Duration took) {
-        Instant now = clock.instant();
-        dropExpired(now);
         if (samples.size() >= maxSamples) {
-            samples.removeFirst();
+            samples.removeFirst(); // the oldest: an expired one, if any
         }
-        samples.addLast(new Sample(now, took.toMillis()));
+        samples.addLast(new Sample(clock.instant(), took.toMillis()));
     }
 
     /** p50, p95 and p99 in milliseconds of the durations recorded within the span; all 0 when there are none. */

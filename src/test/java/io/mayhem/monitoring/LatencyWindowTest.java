@@ -55,17 +55,6 @@ class LatencyWindowTest {
     }
 
     @Test
-    void recordingDropsExpiredSamplesToo() {
-        LatencyWindow small = new LatencyWindow(time.clock(), Duration.ofSeconds(60), 2);
-        small.record(Duration.ofMillis(500));
-        time.advance(Duration.ofSeconds(60));
-        small.record(Duration.ofMillis(10));
-        small.record(Duration.ofMillis(20));
-
-        assertThat(small.percentiles()).isEqualTo(new LatencyWindow.Percentiles(10, 20, 20));
-    }
-
-    @Test
     void keepsOnlyTheNewestSamplesPastItsCapacity() {
         LatencyWindow small = new LatencyWindow(time.clock(), Duration.ofSeconds(60), 3);
         IntStream.of(900, 1, 2, 3).forEach(ms -> small.record(Duration.ofMillis(ms)));
