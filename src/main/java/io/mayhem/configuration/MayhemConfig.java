@@ -34,7 +34,8 @@ public class MayhemConfig {
                 config.getValue("mayhem.flow.max-outstanding", Integer.class),
                 duration("mayhem.flow.max-wait"),
                 config.getValue("mayhem.intake.max-payload-bytes", Integer.class),
-                duration("mayhem.shutdown.timeout"));
+                duration("mayhem.shutdown.timeout"),
+                duration("mayhem.tasks.slow-threshold"));
     }
 
     @Produces

@@ -19,7 +19,8 @@ public record Settings(
         int maxOutstanding,
         Duration intakeWait,
         int maxPayloadBytes,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        Duration slowTaskThreshold) {
 
     public Settings {
         require(publisherRate >= 0, "mayhem.publisher.rate must be >= 0, was " + publisherRate);
@@ -33,12 +34,13 @@ public record Settings(
         require(maxOutstanding >= 1, "mayhem.flow.max-outstanding must be >= 1, was " + maxOutstanding);
         require(maxPayloadBytes >= 128, "mayhem.intake.max-payload-bytes must be >= 128 (a valid request needs about 90), was "
                 + maxPayloadBytes);
+        require(!slowTaskThreshold.isZero(), "mayhem.tasks.slow-threshold must be > 0");
     }
 
     public static Settings defaults() {
         return new Settings(true, 2, "example.net", Duration.ofSeconds(1), 0.25, 0.25, null,
                 Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofHours(1), 3, Duration.ofMillis(200),
-                1000, Duration.ofSeconds(30), 64 * 1024, Duration.ofSeconds(10));
+                1000, Duration.ofSeconds(30), 64 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
     private static boolean rate(double value) {

@@ -75,6 +75,11 @@ public final class PubSubMessage {
 
     /** Appended to every log line about this request. */
     public String tag() {
+        return tag(messageId);
+    }
+
+    /** The tag of a message id, for a log line about a request that has no {@code PubSubMessage} (yet). */
+    public static String tag(String messageId) {
         return "[message_id=" + messageId + "]";
     }
 

@@ -32,16 +32,18 @@ public final class RequestHandler {
     private final Acknowledger acks;
     private final TrackedExecutor executor;
     private final Stats stats;
+    private final HandlingWatch watch;
     private final Set<Handling> outstanding = ConcurrentHashMap.newKeySet();
 
     public RequestHandler(Saves saves, Restarts restarts, LeaseKeeper leases, Acknowledger acks,
-                          TrackedExecutor executor, Stats stats) {
+                          TrackedExecutor executor, Stats stats, HandlingWatch watch) {
         this.saves = saves;
         this.restarts = restarts;
         this.leases = leases;
         this.acks = acks;
         this.executor = executor;
         this.stats = stats;
+        this.watch = watch;
     }
 
     /** Returns at once; the work is submitted to the executor. The future completes when the request is acked. */
@@ -51,6 +53,7 @@ public final class RequestHandler {
         stats.started();
         handling.done.whenComplete((ignored, error) -> {
             outstanding.remove(handling);
+            handling.watched.ended();
             stats.finished();
         });
         handling.tasks.execute(handling::start);
@@ -84,11 +87,13 @@ public final class RequestHandler {
         final Executor tasks;
         final CompletableFuture<Void> done = new CompletableFuture<>();
         final AtomicBoolean finishing = new AtomicBoolean();
+        final HandlingWatch.Watched watched;
         volatile LeaseKeeper.Lease lease;
 
         Handling(PubSubMessage msg, Executor tasks) {
             this.msg = msg;
             this.tasks = tasks;
+            this.watched = watch.started(msg);
         }
 
         void start() {
@@ -122,6 +127,7 @@ public final class RequestHandler {
             if (outcome == Outcome.FAILED) {
                 stats.failed();
             }
+            watched.acked(outcome);
             LOG.info(() -> "Done. Acked " + msg + " " + outcome + " " + msg.tag());
             done.complete(null);
         }

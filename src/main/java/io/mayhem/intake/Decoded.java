@@ -2,15 +2,22 @@ package io.mayhem.intake;
 
 import io.mayhem.handling.PubSubMessage;
 
-/** Either a valid request or the reason why the delivery is a poison message. */
-public record Decoded(PubSubMessage request, String rejection) {
+/**
+ * Either a valid request or the reason why the delivery is a poison message; a poison message whose
+ * {@code message_id} is a valid UUID keeps it in {@code messageId}, for its log line.
+ */
+public record Decoded(PubSubMessage request, String rejection, String messageId) {
 
     public static Decoded valid(PubSubMessage request) {
-        return new Decoded(request, null);
+        return new Decoded(request, null, request.messageId());
     }
 
     public static Decoded rejected(String reason) {
-        return new Decoded(null, reason);
+        return new Decoded(null, reason, null);
+    }
+
+    public static Decoded rejected(String reason, String messageId) {
+        return new Decoded(null, reason, messageId);
     }
 
     public boolean isRejected() {

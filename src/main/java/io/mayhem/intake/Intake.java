@@ -52,16 +52,18 @@ public final class Intake {
     }
 
     public void receive(Delivery delivery, Transaction transaction) throws InterruptedException {
-        if (!open) {
-            throw new IntakeRefused("Intake is closed; message " + delivery.jmsMessageId() + " stays in the broker");
-        }
         Decoded decoded = decoder.decode(delivery);
+        if (!open) {
+            throw new IntakeRefused("Intake is closed; message " + delivery.jmsMessageId() + " stays in the broker"
+                    + (decoded.messageId() == null ? "" : " " + PubSubMessage.tag(decoded.messageId())));
+        }
         transaction.onCompletion(stats::received, () -> { });
         if (decoded.isRejected()) {
             deadLetters.send(decoded.rejection(), delivery);
             transaction.onCompletion(() -> {
                 stats.deadLettered();
-                LOG.warning(() -> "Dead-lettered message " + delivery.jmsMessageId() + ": " + decoded.rejection());
+                LOG.warning(() -> "Dead-lettered message " + delivery.jmsMessageId() + ": " + decoded.rejection()
+                        + (decoded.messageId() == null ? "" : " " + PubSubMessage.tag(decoded.messageId())));
             }, () -> { });
             return;
         }

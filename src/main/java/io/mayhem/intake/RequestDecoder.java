@@ -70,7 +70,7 @@ public final class RequestDecoder {
                         ? "instance_name is not a host label (1-63 of [A-Za-z0-9-], no leading or trailing '-'): '"
                           + clip(instanceName) + "'"
                 : null;
-        return problem != null ? Decoded.rejected(problem) : Decoded.valid(new PubSubMessage(messageId, instanceName, domain));
+        return problem != null ? Decoded.rejected(problem, isUuid(messageId) ? messageId : null) : Decoded.valid(new PubSubMessage(messageId, instanceName, domain));
     }
 
     /**
@@ -110,6 +110,9 @@ public final class RequestDecoder {
     }
 
     private static boolean isUuid(String text) {
+        if (text == null) {
+            return false;
+        }
         try {
             return UUID.fromString(text).toString().equalsIgnoreCase(text);
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package io.mayhem.lease;
 
 import io.mayhem.handling.PubSubMessage;
+import io.mayhem.monitoring.LeaseExtendedEvent;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.tasks.Cancellable;
 import io.mayhem.tasks.Scheduler;
@@ -71,6 +72,10 @@ public final class LeaseKeeper {
             int count = msg.countExtension();
             store.extend(msg.messageId(), now.plus(by), count);
             stats.extended();
+            LeaseExtendedEvent event = new LeaseExtendedEvent();
+            event.messageId = msg.messageId();
+            event.extendedCount = count;
+            event.commit();
             LOG.info(() -> "Extended deadline by " + by.toSeconds() + " seconds for " + msg + " " + msg.tag());
         }
 

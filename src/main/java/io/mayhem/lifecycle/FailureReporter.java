@@ -1,5 +1,6 @@
 package io.mayhem.lifecycle;
 
+import io.mayhem.handling.PubSubMessage;
 import io.mayhem.monitoring.Stats;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,7 +22,7 @@ public final class FailureReporter {
 
     public void caught(String messageId, Throwable error) {
         stats.uncaught();
-        String id = messageId == null ? "" : " [message_id=" + messageId + "]";
+        String id = messageId == null ? "" : " " + PubSubMessage.tag(messageId);
         LOG.log(Level.SEVERE, "Caught exception: " + error + id, error);
         if (error instanceof Error) {
             fatal = error.toString();

@@ -1,12 +1,15 @@
 package io.mayhem.lifecycle;
 
 import io.mayhem.configuration.Settings;
+import io.mayhem.handling.HandlingWatch;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.handling.OutboxAcknowledger;
 import io.mayhem.intake.Intake;
 import io.mayhem.intake.JmsDeadLetters;
 import io.mayhem.intake.RequestDecoder;
 import io.mayhem.lease.LeaseKeeper;
+import io.mayhem.monitoring.JmxRegistration;
+import io.mayhem.monitoring.JmxStats;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.publishing.JmsRequestSender;
 import io.mayhem.publishing.Publisher;
@@ -34,6 +37,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactoryDefinition;
 import io.mayhem.tasks.HandOff;
 import java.util.concurrent.Executor;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Random;
@@ -74,6 +78,8 @@ public class MayhemService {
     private Shutdown shutdown;
     private volatile Instant heartbeat = Instant.now();
     private final HandOff handOff = new HandOff(failures::caught);
+    private final JmxRegistration jmx = new JmxRegistration(ManagementFactory.getPlatformMBeanServer(),
+            JmxStats.objectName());
 
     @PostConstruct
     void start() {
@@ -83,13 +89,14 @@ public class MayhemService {
                 settings.saveFailureRate());
         ManagedTasks scheduler = new ManagedTasks(managedScheduler);
         TrackedExecutor executor = new TrackedExecutor(managedExecutor, failures::caught);
+        HandlingWatch watch = new HandlingWatch(Clock.systemUTC(), stats, settings.slowTaskThreshold());
         RequestHandler handler = new RequestHandler(
                 new Saves(store, scheduler, simulation, stats),
                 new Restarts(new SimulatedHostRestarter(scheduler, simulation), scheduler, stats,
                         settings.restartMaxAttempts(), settings.restartBackoff()),
                 new LeaseKeeper(store, scheduler, Clock.systemUTC(), stats, settings.leaseExtendEvery(),
                         settings.leaseExtendBy(), settings.leaseMaxTotal()),
-                acks, executor, stats);
+                acks, executor, stats, watch);
         intake = new Intake(new RequestDecoder(settings.hostnameDomain(), settings.maxPayloadBytes()),
                 store, deadLetters, acks, handler, stats, settings.maxOutstanding(), settings.intakeWait(),
                 io.mayhem.intake.Pause.sleeping());
@@ -100,10 +107,12 @@ public class MayhemService {
         scheduler.scheduleAtFixedRate(java.time.Duration.ZERO, java.time.Duration.ofSeconds(1),
                 () -> heartbeat = Instant.now());
         handOff.start(threads);
+        watch.startChecks(scheduler, executor);
         scheduler.scheduleAtFixedRate(settings.leaseExtendEvery(), settings.leaseExtendEvery(),
                 () -> executor.execute(intake::sweep));
         scheduler.scheduleAtFixedRate(settings.leaseExtendEvery(), settings.leaseExtendEvery(),
                 () -> executor.execute(acks::resendUnsent));
+        jmx.register(new JmxStats(stats));
     }
 
     @PreDestroy
@@ -116,6 +125,8 @@ public class MayhemService {
         } catch (RuntimeException e) {
             ShutdownLog.failed(e);
             throw e;
+        } finally {
+            jmx.unregister();
         }
     }
 

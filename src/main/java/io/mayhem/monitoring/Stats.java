@@ -1,10 +1,15 @@
 package io.mayhem.monitoring;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The service's counters since start (DESIGN.md section 7); thread-safe and cheap to bump. */
+/**
+ * The service's counters since start and the handling-latency percentiles of the last minute
+ * (DESIGN.md section 7); thread-safe and cheap to bump.
+ */
 public final class Stats {
 
     private final LongAdder published = new LongAdder();
@@ -18,6 +23,16 @@ public final class Stats {
     private final LongAdder extended = new LongAdder();
     private final LongAdder inFlight = new LongAdder();
     private final LongAdder uncaught = new LongAdder();
+    private final LatencyWindow handling;
+
+    /** Latency percentiles over the last {@link LatencyWindow#SPAN} of the system clock. */
+    public Stats() {
+        this(new LatencyWindow(Clock.systemUTC(), LatencyWindow.SPAN, LatencyWindow.MAX_SAMPLES));
+    }
+
+    public Stats(LatencyWindow handling) {
+        this.handling = handling;
+    }
 
     public void published() { published.increment(); }
     public void received() { received.increment(); }
@@ -32,6 +47,11 @@ public final class Stats {
     public void started() { inFlight.increment(); }
     public void finished() { inFlight.decrement(); }
 
+    /** A request was acked {@code took} after its handling started. */
+    public void handled(Duration took) {
+        handling.record(took);
+    }
+
     public long inFlight() {
         return inFlight.sum();
     }
@@ -40,7 +60,10 @@ public final class Stats {
         return uncaught.sum();
     }
 
-    /** The numbers of {@code GET /api/stats}, in the order of DESIGN.md section 9. */
+    /**
+     * The numbers of {@code GET /api/stats}: the contract's, in the order of DESIGN.md section 9, then the
+     * handling-latency percentiles in milliseconds over the last minute.
+     */
     public Map<String, Long> snapshot() {
         Map<String, Long> numbers = new LinkedHashMap<>();
         numbers.put("published", published.sum());
@@ -53,6 +76,10 @@ public final class Stats {
         numbers.put("dead_lettered", deadLettered.sum());
         numbers.put("extended", extended.sum());
         numbers.put("in_flight", inFlight.sum());
+        LatencyWindow.Percentiles latency = handling.percentiles();
+        numbers.put("handling_ms_p50", latency.p50());
+        numbers.put("handling_ms_p95", latency.p95());
+        numbers.put("handling_ms_p99", latency.p99());
         return numbers;
     }
 }

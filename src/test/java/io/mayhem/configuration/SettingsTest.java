@@ -18,24 +18,37 @@ class SettingsTest {
         assertThat(d.maxOutstanding()).isEqualTo(1000);
         assertThat(d.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(d.maxPayloadBytes()).isEqualTo(65536);
+        assertThat(d.slowTaskThreshold()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void refusesAZeroSlowTaskThresholdAndAcceptsOneMillisecond() {
+        assertThatThrownBy(() -> new Settings(true, 2, "example.net", d.maxLatency(), 0.25, 0.25, null,
+                d.leaseExtendEvery(), d.leaseExtendBy(), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000,
+                d.intakeWait(), 65536, d.shutdownTimeout(), Duration.ZERO))
+                .hasMessage("mayhem.tasks.slow-threshold must be > 0");
+        assertThat(new Settings(true, 2, "example.net", d.maxLatency(), 0.25, 0.25, null,
+                d.leaseExtendEvery(), d.leaseExtendBy(), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000,
+                d.intakeWait(), 65536, d.shutdownTimeout(), Duration.ofMillis(1)).slowTaskThreshold())
+                .isEqualTo(Duration.ofMillis(1));
     }
 
     @Test
     void refusesAPayloadCapTooSmallForAValidRequest() {
         assertThatThrownBy(() -> new Settings(true, 2, "example.net", d.maxLatency(), 0.25, 0.25, null,
                 d.leaseExtendEvery(), d.leaseExtendBy(), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000,
-                d.intakeWait(), 127, d.shutdownTimeout()))
+                d.intakeWait(), 127, d.shutdownTimeout(), d.slowTaskThreshold()))
                 .hasMessageContaining("mayhem.intake.max-payload-bytes must be >= 128");
         assertThat(new Settings(true, 2, "example.net", d.maxLatency(), 0.25, 0.25, null,
                 d.leaseExtendEvery(), d.leaseExtendBy(), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000,
-                d.intakeWait(), 128, d.shutdownTimeout()).maxPayloadBytes()).isEqualTo(128);
+                d.intakeWait(), 128, d.shutdownTimeout(), d.slowTaskThreshold()).maxPayloadBytes()).isEqualTo(128);
     }
 
     @Test
     void refusesAFailureRateOutsideZeroToOne() {
         assertThatThrownBy(() -> new Settings(true, 2, "example.net", d.maxLatency(), 1.5, 0.25, null,
                 d.leaseExtendEvery(), d.leaseExtendBy(), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000,
-                d.intakeWait(), 65536, d.shutdownTimeout()))
+                d.intakeWait(), 65536, d.shutdownTimeout(), d.slowTaskThreshold()))
                 .hasMessageContaining("mayhem.simulation.restart-failure-rate");
     }
 
@@ -43,7 +56,7 @@ class SettingsTest {
     void refusesALeaseThatWouldExpireBeforeItIsExtended() {
         assertThatThrownBy(() -> new Settings(true, 2, "example.net", d.maxLatency(), 0.25, 0.25, null,
                 Duration.ofSeconds(3), Duration.ofSeconds(2), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000,
-                d.intakeWait(), 65536, d.shutdownTimeout()))
+                d.intakeWait(), 65536, d.shutdownTimeout(), d.slowTaskThreshold()))
                 .hasMessageContaining("mayhem.lease.extend-by");
     }
 
@@ -51,7 +64,7 @@ class SettingsTest {
     void refusesZeroAttempts() {
         assertThatThrownBy(() -> new Settings(true, 2, "example.net", d.maxLatency(), 0.25, 0.25, null,
                 d.leaseExtendEvery(), d.leaseExtendBy(), d.leaseMaxTotal(), 0, d.restartBackoff(), 1000,
-                d.intakeWait(), 65536, d.shutdownTimeout()))
+                d.intakeWait(), 65536, d.shutdownTimeout(), d.slowTaskThreshold()))
                 .hasMessageContaining("mayhem.restart.max-attempts");
     }
 
@@ -67,17 +80,17 @@ class SettingsTest {
                 key.equals("mayhem.lease.extend-every") ? Duration.ZERO : d.leaseExtendEvery(),
                 d.leaseExtendBy(), d.leaseMaxTotal(), 3, d.restartBackoff(),
                 key.equals("mayhem.flow.max-outstanding") ? 0 : 1000,
-                d.intakeWait(), 65536, d.shutdownTimeout()))
+                d.intakeWait(), 65536, d.shutdownTimeout(), d.slowTaskThreshold()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(key);
     }
 
     @Test
     void acceptsTheEdgeValues() {
         Settings edges = new Settings(false, 0, "example.net", Duration.ZERO, 0.0, 1.0, 7L, Duration.ofSeconds(2),
-                Duration.ofSeconds(3), d.leaseMaxTotal(), 1, d.restartBackoff(), 1, d.intakeWait(), 65536, d.shutdownTimeout());
+                Duration.ofSeconds(3), d.leaseMaxTotal(), 1, d.restartBackoff(), 1, d.intakeWait(), 65536, d.shutdownTimeout(), d.slowTaskThreshold());
         assertThat(edges.restartMaxAttempts()).isEqualTo(1);
         assertThat(new Settings(false, 0, "example.net", Duration.ZERO, 1.0, 0.0, 7L, Duration.ofSeconds(2),
-                Duration.ofSeconds(3), d.leaseMaxTotal(), 1, d.restartBackoff(), 1, d.intakeWait(), 65536, d.shutdownTimeout())
+                Duration.ofSeconds(3), d.leaseMaxTotal(), 1, d.restartBackoff(), 1, d.intakeWait(), 65536, d.shutdownTimeout(), d.slowTaskThreshold())
                 .restartFailureRate()).isEqualTo(1.0);
     }
 
@@ -85,14 +98,14 @@ class SettingsTest {
     void refusesAnExtensionNoLongerThanItsPeriod() {
         assertThatThrownBy(() -> new Settings(true, 2, "example.net", d.maxLatency(), 0.25, 0.25, null,
                 Duration.ofSeconds(2), Duration.ofSeconds(2), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000,
-                d.intakeWait(), 65536, d.shutdownTimeout()))
+                d.intakeWait(), 65536, d.shutdownTimeout(), d.slowTaskThreshold()))
                 .hasMessageContaining("mayhem.lease.extend-by");
     }
 
     @Test
     void refusesAMissingDomain() {
         assertThatThrownBy(() -> new Settings(true, 2, null, d.maxLatency(), 0.25, 0.25, null, d.leaseExtendEvery(),
-                d.leaseExtendBy(), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000, d.intakeWait(), 65536, d.shutdownTimeout()))
+                d.leaseExtendBy(), d.leaseMaxTotal(), 3, d.restartBackoff(), 1000, d.intakeWait(), 65536, d.shutdownTimeout(), d.slowTaskThreshold()))
                 .hasMessageContaining("mayhem.hostname.domain");
     }
 }

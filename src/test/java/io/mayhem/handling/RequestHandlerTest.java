@@ -49,6 +49,7 @@ class RequestHandlerTest {
     Acknowledger acks = mock(Acknowledger.class);
     HostRestarter restarter = mock(HostRestarter.class);
     Simulation simulation = mock(Simulation.class);
+    HandlingWatch watch = new HandlingWatch(time.clock(), stats, Duration.ofSeconds(30));
     RequestHandler handler;
     PubSubMessage msg = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
 
@@ -63,7 +64,7 @@ class RequestHandlerTest {
                 new Restarts(restarter, time, stats, 3, Duration.ofMillis(100)),
                 new LeaseKeeper(leaseStore, time, time.clock(), stats, Duration.ofSeconds(2), Duration.ofSeconds(3),
                         Duration.ofHours(1)),
-                acks, tasks, stats);
+                acks, tasks, stats, watch);
     }
 
     /** Runs whatever is pending, advancing virtual time in small steps, until nothing is left to do. */
@@ -105,6 +106,35 @@ class RequestHandlerTest {
         assertThat(logs.messages(Level.INFO)).contains("Done. Acked PubSubMessage(instance_name=cattle-1a2b) DONE");
         assertThat(stats.snapshot()).containsEntry("acked", 1L).containsEntry("failed", 0L)
                 .containsEntry("in_flight", 0L);
+    }
+
+    @Test
+    void timesTheHandlingFromItsStartToTheAck() {
+        when(simulation.latency()).thenReturn(Duration.ofMillis(700), Duration.ofMillis(300));
+        List<jdk.jfr.consumer.RecordedEvent> events = io.mayhem.testkit.FlightEvents.during("mayhem.RequestHandled", () -> {
+            handler.handle(msg);
+            assertThat(watch.running()).isEqualTo(1);
+            settle(Duration.ofSeconds(2));
+        });
+
+        assertThat(stats.snapshot()).containsEntry("handling_ms_p50", 700L).containsEntry("handling_ms_p99", 700L);
+        assertThat(watch.running()).isZero();
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.getString("messageId")).isEqualTo(msg.messageId());
+            assertThat(event.getString("outcome")).isEqualTo("DONE");
+            assertThat(event.getInt("attempts")).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aCancelledHandlingIsNoLongerWatchedNorTimed() {
+        handler.handle(msg);
+        settle(Duration.ofMillis(100));
+
+        assertThat(handler.cancelAll()).isEqualTo(1);
+
+        assertThat(watch.running()).isZero();
+        assertThat(stats.snapshot()).containsEntry("handling_ms_p50", 0L);
     }
 
     @Test
@@ -174,7 +204,8 @@ class RequestHandlerTest {
                 new Restarts(restarter, time, stats, 1, Duration.ofMillis(100)),
                 new LeaseKeeper(leaseStore, time, time.clock(), stats, Duration.ofSeconds(2), Duration.ofSeconds(3),
                         Duration.ofSeconds(5)),
-                acks, new TrackedExecutor(executor, (id, e) -> uncaught.add(e)), stats);
+                acks, new TrackedExecutor(executor, (id, e) -> uncaught.add(e)), stats,
+                new HandlingWatch(time.clock(), stats, Duration.ofSeconds(30)));
 
         handler.handle(msg);
         settle(Duration.ofSeconds(8));
@@ -196,6 +227,8 @@ class RequestHandlerTest {
         assertThat(done).isCompletedExceptionally();
         assertThat(msg.acked()).isFalse();
         assertThat(uncaught).extracting(Throwable::getMessage).containsExactly("database down");
+        assertThat(watch.running()).isZero();
+        assertThat(stats.snapshot()).containsEntry("handling_ms_p50", 0L);
         assertThat(stats.snapshot()).containsEntry("acked", 0L).containsEntry("in_flight", 0L);
     }
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,6 +81,21 @@ class IntakeTest {
         assertThat(stats.snapshot()).containsEntry("dead_lettered", 1L);
         assertThat(logs.messages(Level.WARNING)).hasSize(1).first().asString().startsWith("Dead-lettered message ID:9: not JSON");
         assertThat(logs.records()).allMatch(r -> r.getThrown() == null);
+    }
+
+    @Test
+    void poisonWithAValidMessageIdIsLoggedWithIt() throws InterruptedException {
+        intake.receive(Delivery.text("ID:10", "{\"message_id\": \"6f1c6a2e-0000-4000-8000-00000000000a\","
+                + " \"instance_name\": \"-bad-\"}"), tx);
+        intake.receive(Delivery.text("ID:11", "{\"message_id\": \"no-uuid\", \"instance_name\": \"cattle-1\"}"), tx);
+        intake.receive(Delivery.text("ID:12", "{\"instance_name\": \"cattle-1\"}"), tx);
+        tx.commit();
+
+        assertThat(logs.records()).extracting(LogRecord::getMessage).containsExactly(
+                "Dead-lettered message ID:10: instance_name is not a host label (1-63 of [A-Za-z0-9-], no leading or"
+                        + " trailing '-'): '-bad-' [message_id=6f1c6a2e-0000-4000-8000-00000000000a]",
+                "Dead-lettered message ID:11: message_id is not a UUID: 'no-uuid'",
+                "Dead-lettered message ID:12: message_id is missing");
     }
 
     @Test
@@ -207,8 +223,13 @@ class IntakeTest {
         intake.close();
 
         assertThat(intake.isOpen()).isFalse();
-        assertThatThrownBy(() -> intake.receive(Delivery.text("ID:1", VALID), tx)).isInstanceOf(IntakeRefused.class);
+        assertThatThrownBy(() -> intake.receive(Delivery.text("ID:1", VALID), tx)).isInstanceOf(IntakeRefused.class)
+                .hasMessage("Intake is closed; message ID:1 stays in the broker"
+                        + " [message_id=6f1c6a2e-0000-4000-8000-000000000001]");
+        assertThatThrownBy(() -> intake.receive(Delivery.text("ID:2", "not json"), tx))
+                .hasMessage("Intake is closed; message ID:2 stays in the broker");
         verify(inbox, never()).accept(any());
+        verify(deadLetters, never()).send(any(), any());
     }
 
     @Test

@@ -51,7 +51,7 @@ class ServiceIT {
     static WebArchive deployment() {
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
                 .importFrom(new File(System.getProperty("mayhem.war"))).as(WebArchive.class)
-                .addClass(StoredRequests.class);
+                .addClasses(StoredRequests.class, PlatformMBeans.class);
     }
 
     @Test
@@ -224,8 +224,42 @@ class ServiceIT {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonObject stats = json(response.body());
         assertThat(stats.keySet()).containsExactly("published", "received", "saved", "restarted", "restart_retries",
-                "failed", "acked", "dead_lettered", "extended", "in_flight");
+                "failed", "acked", "dead_lettered", "extended", "in_flight", "handling_ms_p50", "handling_ms_p95",
+                "handling_ms_p99");
         assertThat(stats.values()).allSatisfy(v -> assertThat(v.getValueType().name()).isEqualTo("NUMBER"));
+    }
+
+    @Test
+    void theStatsMBeanAndApiStatsShowTheSameAcksAndTheHandlingLatencyOfTheLastMinute() throws Exception {
+        List<String> ids = IntStream.range(0, 10).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        long ackedBefore = mbeanAttribute("Acked");
+        try (Broker broker = new Broker()) {
+            List<JsonObject> outcomes = broker.subscribe("mayhem.acks");
+            for (int i = 0; i < ids.size(); i++) {
+                broker.publish("mayhem.restarts", Json.createObjectBuilder().add("message_id", ids.get(i))
+                        .add("instance_name", "cattle-jmx" + i).build().toString());
+            }
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(idsIn(outcomes)).containsAll(ids));
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonObject stats = json(get("api/stats").body());
+            assertThat(mbeanAttribute("Acked")).isEqualTo(stats.getJsonNumber("acked").longValue())
+                    .isGreaterThanOrEqualTo(ackedBefore + ids.size());
+        });
+        JsonObject stats = json(get("api/stats").body());
+        long p50 = stats.getJsonNumber("handling_ms_p50").longValue();
+        long p95 = stats.getJsonNumber("handling_ms_p95").longValue();
+        long p99 = stats.getJsonNumber("handling_ms_p99").longValue();
+        assertThat(p50).isPositive().isLessThanOrEqualTo(p95);
+        assertThat(p95).isLessThanOrEqualTo(p99);
+        assertThat(mbeanAttribute("HandlingMsP99")).isPositive();
+    }
+
+    private long mbeanAttribute(String attribute) throws Exception {
+        HttpResponse<String> response = get("api/test/mbean?name=mayhem:type=Stats&attribute=" + attribute);
+        assertThat(response.statusCode()).as("mayhem:type=Stats registered").isEqualTo(200);
+        return Long.parseLong(response.body().trim());
     }
 
     private HttpResponse<String> get(String path) throws Exception {

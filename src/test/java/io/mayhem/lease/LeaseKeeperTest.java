@@ -7,12 +7,15 @@ import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import io.mayhem.handling.PubSubMessage;
 import io.mayhem.monitoring.Stats;
+import io.mayhem.testkit.FlightEvents;
 import io.mayhem.testkit.LogCapture;
 import io.mayhem.testkit.VirtualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.logging.Level;
+import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.InOrder;
@@ -42,6 +45,17 @@ class LeaseKeeperTest {
         assertThat(logs.messages(Level.INFO)).containsExactlyElementsOf(Collections.nCopies(3,
                 "Extended deadline by 3 seconds for PubSubMessage(instance_name=cattle-1a2b)"));
         assertThat(stats.snapshot()).containsEntry("extended", 3L);
+    }
+
+    @Test
+    void commitsALeaseExtendedFlightRecorderEventPerExtension() {
+        List<RecordedEvent> events = FlightEvents.during("mayhem.LeaseExtended", () -> {
+            keeper.keep(msg, Runnable::run);
+            time.advance(Duration.ofSeconds(3));
+        });
+
+        assertThat(events).extracting(e -> e.getString("messageId")).containsOnly(msg.messageId());
+        assertThat(events).extracting(e -> e.getInt("extendedCount")).containsExactly(1, 2);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.mayhem.handling.Acknowledger;
+import io.mayhem.handling.HandlingWatch;
 import io.mayhem.handling.PubSubMessage;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.intake.DeadLetters;
@@ -49,7 +50,7 @@ class ShutdownTest {
             new Saves(events, time, new Simulation(new ScriptedRandom(), Duration.ofSeconds(1), 0, 0), stats),
             new Restarts(restarter, time, stats, 1, Duration.ofMillis(100)),
             new LeaseKeeper(leases, time, time.clock(), stats, Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofHours(1)),
-            acks, tasks, stats);
+            acks, tasks, stats, new HandlingWatch(time.clock(), stats, Duration.ofSeconds(30)));
     RequestSender sender = mock(RequestSender.class);
     Publisher publisher = new Publisher(sender, tasks, new SequentialIds(), new ScriptedRandom(), stats, "example.net");
     Intake intake = new Intake(new RequestDecoder("example.net", 65536), mock(Inbox.class), mock(DeadLetters.class),

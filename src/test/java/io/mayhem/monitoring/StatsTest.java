@@ -2,6 +2,9 @@ package io.mayhem.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mayhem.testkit.VirtualScheduler;
+import java.time.Duration;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class StatsTest {
@@ -28,8 +31,30 @@ class StatsTest {
                 org.assertj.core.api.Assertions.entry("saved", 1L), org.assertj.core.api.Assertions.entry("restarted", 1L),
                 org.assertj.core.api.Assertions.entry("restart_retries", 1L), org.assertj.core.api.Assertions.entry("failed", 1L),
                 org.assertj.core.api.Assertions.entry("acked", 1L), org.assertj.core.api.Assertions.entry("dead_lettered", 1L),
-                org.assertj.core.api.Assertions.entry("extended", 1L), org.assertj.core.api.Assertions.entry("in_flight", 1L));
+                org.assertj.core.api.Assertions.entry("extended", 1L), org.assertj.core.api.Assertions.entry("in_flight", 1L),
+                org.assertj.core.api.Assertions.entry("handling_ms_p50", 0L), org.assertj.core.api.Assertions.entry("handling_ms_p95", 0L),
+                org.assertj.core.api.Assertions.entry("handling_ms_p99", 0L));
         assertThat(stats.inFlight()).isEqualTo(1);
         assertThat(stats.uncaughtCount()).isEqualTo(1);
+    }
+
+    @Test
+    void reportsTheHandlingPercentilesOfItsWindowInMilliseconds() {
+        VirtualScheduler time = new VirtualScheduler();
+        Stats stats = new Stats(new LatencyWindow(time.clock(), Duration.ofSeconds(60), 100));
+        IntStream.rangeClosed(1, 100).forEach(ms -> stats.handled(Duration.ofMillis(ms)));
+
+        assertThat(stats.snapshot()).containsEntry("handling_ms_p50", 50L).containsEntry("handling_ms_p95", 95L)
+                .containsEntry("handling_ms_p99", 99L);
+        time.advance(Duration.ofSeconds(60));
+        assertThat(stats.snapshot()).containsEntry("handling_ms_p99", 0L);
+    }
+
+    @Test
+    void theDefaultWindowIsTheLastMinuteOfTheSystemClock() {
+        Stats stats = new Stats();
+        stats.handled(Duration.ofMillis(250));
+
+        assertThat(stats.snapshot()).containsEntry("handling_ms_p50", 250L);
     }
 }
