@@ -65,6 +65,17 @@ class RateLimiterTest {
     }
 
     @Test
+    void aBucketFilledUpKeepsNoPartOfAnInterval() {
+        RateLimiter limiter = drained(3);
+
+        time.advance(Duration.ofSeconds(65)); // exactly full again, 5 s into the next interval: dropped
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.tryAcquire()).isEqualTo(20);
+    }
+
+    @Test
     void oneAMinuteWaitsAMinute() {
         RateLimiter limiter = drained(1);
 
