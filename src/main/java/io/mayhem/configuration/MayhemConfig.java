@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import io.mayhem.operator.OperatorSettings;
 import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 
@@ -15,6 +16,7 @@ public class MayhemConfig {
     Config config;
 
     private Settings settings;
+    private OperatorSettings operatorSettings;
 
     @PostConstruct
     void read() {
@@ -36,11 +38,18 @@ public class MayhemConfig {
                 config.getValue("mayhem.intake.max-payload-bytes", Integer.class),
                 duration("mayhem.shutdown.timeout"),
                 duration("mayhem.tasks.slow-threshold"));
+        operatorSettings = OperatorSettings.of(config.getOptionalValue("mayhem.api.users", String.class).orElse(null),
+                config.getValue("mayhem.api.restarts.rate-per-minute", Integer.class));
     }
 
     @Produces
     public Settings settings() {
         return settings;
+    }
+
+    @Produces
+    public OperatorSettings operatorSettings() {
+        return operatorSettings;
     }
 
     private Duration duration(String key) {

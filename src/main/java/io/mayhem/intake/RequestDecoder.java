@@ -65,12 +65,19 @@ public final class RequestDecoder {
         String instanceName = string(json, "instance_name");
         String problem = messageId == null ? missingOrWrong(json, "message_id")
                 : !isUuid(messageId) ? "message_id is not a UUID: '" + clip(messageId) + "'"
-                : instanceName == null ? missingOrWrong(json, "instance_name")
+                : instanceNameProblem(json);
+        return problem != null ? Decoded.rejected(problem, isUuid(messageId) ? messageId : null)
+                : Decoded.valid(new PubSubMessage(messageId, instanceName, domain));
+    }
+
+    /** Why the object's instance_name would not be accepted, or null when it would (also used by the operator API). */
+    public static String instanceNameProblem(JsonObject json) {
+        String instanceName = string(json, "instance_name");
+        return instanceName == null ? missingOrWrong(json, "instance_name")
                 : !HOST_LABEL.matcher(instanceName).matches()
                         ? "instance_name is not a host label (1-63 of [A-Za-z0-9-], no leading or trailing '-'): '"
                           + clip(instanceName) + "'"
                 : null;
-        return problem != null ? Decoded.rejected(problem, isUuid(messageId) ? messageId : null) : Decoded.valid(new PubSubMessage(messageId, instanceName, domain));
     }
 
     /**
@@ -120,7 +127,8 @@ public final class RequestDecoder {
         }
     }
 
-    private static String clip(String text) {
+    /** The text cut at 80 characters, control characters shown as '?': safe to quote in a reason or a log line. */
+    public static String clip(String text) {
         String visible = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return visible.length() <= 80 ? visible : visible.substring(0, 80) + "...";

@@ -1,0 +1,64 @@
+package io.mayhem.operator;
+
+import io.mayhem.handling.PubSubMessage;
+import io.mayhem.monitoring.Stats;
+import io.mayhem.publishing.RequestSender;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/** {@code POST /api/restarts}: validates the body, applies the rate limit, publishes one request. */
+public final class ManualRestarts {
+
+    private static final Logger LOG = Logger.getLogger(ManualRestarts.class.getName());
+
+    /** What came of a call. */
+    public sealed interface Result permits Accepted, Invalid, Limited {
+    }
+
+    /** Published with this message id. */
+    public record Accepted(String messageId) implements Result {
+    }
+
+    /** The body was refused, for this reason; nothing was published and no token taken. */
+    public record Invalid(String reason) implements Result {
+    }
+
+    /** Over the rate; try again in this many seconds. */
+    public record Limited(long retryAfterSeconds) implements Result {
+    }
+
+    private final RequestSender sender;
+    private final RateLimiter limiter;
+    private final Supplier<String> ids;
+    private final Stats stats;
+    private final String domain;
+
+    public ManualRestarts(RequestSender sender, RateLimiter limiter, Supplier<String> ids, Stats stats, String domain) {
+        this.sender = sender;
+        this.limiter = limiter;
+        this.ids = ids;
+        this.stats = stats;
+        this.domain = domain;
+    }
+
+    /** Publishes the request of this body for the named caller, synchronously (the send's exception escapes). */
+    public Result request(String caller, InputStream body) throws IOException {
+        RestartBody.Read read = RestartBody.read(body);
+        if (read.problem() != null) {
+            return new Invalid(read.problem());
+        }
+        long retryAfter = limiter.tryAcquire();
+        if (retryAfter > 0) {
+            LOG.info(() -> "Refused a manual restart of " + read.instanceName() + " by " + caller
+                    + ": over the rate limit, retry after " + retryAfter + " s");
+            return new Limited(retryAfter);
+        }
+        PubSubMessage msg = new PubSubMessage(ids.get(), read.instanceName(), domain);
+        sender.send(msg);
+        stats.published();
+        LOG.info(() -> "Published manual restart " + msg + " requested by " + caller + " " + msg.tag());
+        return new Accepted(msg.messageId());
+    }
+}
