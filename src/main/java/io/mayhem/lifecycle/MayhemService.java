@@ -113,6 +113,9 @@ public class MayhemService {
         scheduler.scheduleAtFixedRate(settings.leaseExtendEvery(), settings.leaseExtendEvery(),
                 () -> executor.execute(acks::resendUnsent));
         jmx.register(new JmxStats(stats));
+        // Loads and links now what the shutdown's "Flushing metrics" line needs: when @PreDestroy runs at
+        // SIGTERM, Payara has already stopped the web class loader, and a class first needed then fails to load.
+        stats.snapshot();
     }
 
     @PreDestroy
@@ -122,7 +125,7 @@ public class MayhemService {
             handOff.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             ShutdownLog.failed(e);
             throw e;
         } finally {

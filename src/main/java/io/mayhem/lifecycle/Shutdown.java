@@ -58,6 +58,15 @@ public final class Shutdown {
         return "leases not released (" + rootCause(failure) + "), they lapse instead";
     }
 
+    /** The counters; a failure to read them (say a class the stopped server cannot load) must not stop the shutdown. */
+    private String metrics() {
+        try {
+            return String.valueOf(stats.snapshot());
+        } catch (RuntimeException | LinkageError e) {
+            return "unavailable (" + e + ")";
+        }
+    }
+
     private static String rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -84,7 +93,7 @@ public final class Shutdown {
         executor.close();
         log.accept("Cancelling outstanding tasks: " + cancelled + " requests, " + releaseLeases());
         boolean idle = executor.awaitIdle(timeout);
-        log.accept("Flushing metrics: " + stats.snapshot() + (idle ? "" : "; tasks still running after " + timeout));
+        log.accept("Flushing metrics: " + metrics() + (idle ? "" : "; tasks still running after " + timeout));
         log.accept("Successfully shutdown the Mayhem service.");
         return true;
     }

@@ -28,7 +28,7 @@ final class ShutdownLog {
     }
 
     /** A shutdown that broke off; the server's own log of the exception may already be closed. */
-    static void failed(RuntimeException e) {
+    static void failed(Throwable e) {
         synchronized (OUT) {
             OUT.println(prefix("SEVERE") + "Shutdown broke off: " + e);
             e.printStackTrace(OUT);

@@ -101,6 +101,21 @@ class ShutdownTest {
     }
 
     @Test
+    void countersThatCannotBeReadDoNotStopTheShutdown() throws InterruptedException {
+        Stats unreadable = mock(Stats.class);
+        when(unreadable.snapshot()).thenThrow(new NoClassDefFoundError("io/mayhem/monitoring/LatencyWindow$Sample"));
+        Shutdown stopping = new Shutdown(publisher, intake, leases, handler, tasks, unreadable, () -> null,
+                Duration.ofSeconds(1), lines::add);
+
+        stopping.run();
+
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(3)).isEqualTo("Flushing metrics: unavailable (java.lang.NoClassDefFoundError: "
+                + "io/mayhem/monitoring/LatencyWindow$Sample)");
+        assertThat(lines.get(4)).isEqualTo("Successfully shutdown the Mayhem service.");
+    }
+
+    @Test
     void leavesOutTheSignalLineWhenNoSignalCausedIt() throws InterruptedException {
         signal = null;
         shutdown.run();
