@@ -17,7 +17,7 @@ import org.w3c.dom.NodeList;
 /** web.xml defines the resources the code looks up by JmsResources' names, on the adapter the property names. */
 class JmsResourcesTest {
 
-    static final String ADAPTER = "${" + JmsResources.RESOURCE_ADAPTER_PROPERTY + ":}";
+    static final String ADAPTER = "${MPCONFIG=" + JmsResources.RESOURCE_ADAPTER_PROPERTY + ":}";
     static Document webXml;
 
     @BeforeAll
