@@ -56,7 +56,7 @@ loopback_only() {
 
 ready() { curl -sf "$1" | grep -q '"name":"mayhem-readiness","status":"UP"'; }
 
-stats() { curl -sf "$1/api/stats"; echo; }
+stats() { curl -s -w ' (HTTP %{http_code})' "$1/api/stats"; }
 
 # Publishes and waits for the outcome events: java runs the client as a single source file on the given class path.
 round_trip() {
