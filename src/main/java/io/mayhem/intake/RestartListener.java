@@ -16,9 +16,11 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-/** Receives restart requests on the durable subscription and delegates to intake, inside the JTA transaction. */
+/**
+ * Receives restart requests on the durable subscription and delegates to intake, inside the JTA transaction.
+ * No resource adapter is named: each server's default JMS provider (Payara Micro: see JmsResources).
+ */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = JmsResources.RESOURCE_ADAPTER),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = JmsResources.RESTARTS_TOPIC),
         @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),

@@ -1,26 +1,17 @@
 package io.mayhem.messaging;
 
-import jakarta.jms.JMSConnectionFactoryDefinition;
-import jakarta.jms.JMSDestinationDefinition;
-
 /**
- * The application's JMS resources, by logical name only. The resource adapter's name is needed on Payara
- * Micro (the deployed activemq-rar) and is kept here, in this one place.
+ * The application's JMS resources, by logical name only. They are defined in {@code WEB-INF/web.xml}
+ * ({@code <jms-connection-factory>}, {@code <jms-destination>}) rather than by annotations, so that the one
+ * place naming a resource adapter is a deployment-time value: the system property {@link #RESOURCE_ADAPTER_PROPERTY},
+ * empty (the server's own JMS provider) unless the server says otherwise. Payara Micro has no built-in provider
+ * and sets it to its deployed {@code activemq-rar}; Payara also uses that property for MDBs that name no
+ * adapter (README "Deploy").
  */
-@JMSConnectionFactoryDefinition(name = JmsResources.CONNECTION_FACTORY, resourceAdapter = JmsResources.RESOURCE_ADAPTER,
-        transactional = true, maxPoolSize = 64)
-@JMSDestinationDefinition(name = JmsResources.RESTARTS, interfaceName = "jakarta.jms.Topic",
-        resourceAdapter = JmsResources.RESOURCE_ADAPTER, destinationName = JmsResources.RESTARTS_TOPIC,
-        properties = "PhysicalName=" + JmsResources.RESTARTS_TOPIC)
-@JMSDestinationDefinition(name = JmsResources.ACKS, interfaceName = "jakarta.jms.Topic",
-        resourceAdapter = JmsResources.RESOURCE_ADAPTER, destinationName = JmsResources.ACKS_TOPIC,
-        properties = "PhysicalName=" + JmsResources.ACKS_TOPIC)
-@JMSDestinationDefinition(name = JmsResources.DEAD_LETTERS, interfaceName = "jakarta.jms.Topic",
-        resourceAdapter = JmsResources.RESOURCE_ADAPTER, destinationName = JmsResources.DEAD_LETTER_TOPIC,
-        properties = "PhysicalName=" + JmsResources.DEAD_LETTER_TOPIC)
 public final class JmsResources {
 
-    public static final String RESOURCE_ADAPTER = "activemq-rar";
+    /** Payara's own "default inbound resource adapter" property, also used by web.xml's definitions. */
+    public static final String RESOURCE_ADAPTER_PROPERTY = "com.sun.enterprise.connectors.inbound.ramid";
     public static final String CONNECTION_FACTORY = "java:app/jms/MayhemConnectionFactory";
     public static final String RESTARTS = "java:app/jms/Restarts";
     public static final String ACKS = "java:app/jms/Acks";

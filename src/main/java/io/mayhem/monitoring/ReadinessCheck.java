@@ -4,6 +4,8 @@ import io.mayhem.lifecycle.MayhemService;
 import io.mayhem.messaging.JmsResources;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -27,6 +29,14 @@ public class ReadinessCheck implements HealthCheck {
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource database;
+
+    /**
+     * Creates the check, with its resources injected, when the application starts: WildFly calls health checks on
+     * its management threads, where java:comp/DefaultDataSource cannot be looked up.
+     */
+    void createdAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // observing the event is enough: the container creates this bean to deliver it
+    }
 
     @Override
     public HealthCheckResponse call() {

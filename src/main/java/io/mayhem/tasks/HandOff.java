@@ -16,6 +16,8 @@ public final class HandOff implements Executor {
     private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     private final BiConsumer<String, Throwable> uncaught;
     private volatile Thread dispatcher;
+    private ThreadFactory threads;
+    private boolean stopped;
 
     public HandOff(BiConsumer<String, Throwable> uncaught) {
         this.uncaught = uncaught;
@@ -24,18 +26,37 @@ public final class HandOff implements Executor {
     @Override
     public void execute(Runnable callback) {
         queue.add(callback);
+        if (dispatcher == null) {
+            startDispatcher();
+        }
     }
 
-    public void start(ThreadFactory threads) {
-        dispatcher = threads.newThread(this::dispatch);
-        dispatcher.setName("mayhem-handoff");
-        dispatcher.start();
+    /**
+     * Takes the thread factory; the dispatcher thread starts with the first callback (at once if some wait):
+     * Payara Server 6.2025.9 kills a managed thread started while the application is still starting
+     * (NullPointerException in its ContextSetupProviderImpl), and then nothing would ever be handed off.
+     */
+    public synchronized void start(ThreadFactory threads) {
+        this.threads = threads;
+        if (!queue.isEmpty()) {
+            startDispatcher();
+        }
     }
 
-    public void stop() {
+    public synchronized void stop() {
+        stopped = true;
         Thread running = dispatcher;
         if (running != null) {
             running.interrupt();
+        }
+    }
+
+    private synchronized void startDispatcher() {
+        if (dispatcher == null && threads != null && !stopped) {
+            Thread thread = threads.newThread(this::dispatch);
+            thread.setName("mayhem-handoff");
+            dispatcher = thread;
+            thread.start();
         }
     }
 

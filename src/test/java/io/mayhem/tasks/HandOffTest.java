@@ -37,17 +37,37 @@ class HandOffTest {
     }
 
     @Test
-    void stopEndsTheDispatcherThread() {
+    void startsItsThreadWithTheFirstCallbackNotBefore() {
         List<Thread> created = new CopyOnWriteArrayList<>();
         handOff.start(r -> {
             Thread thread = new Thread(r);
             created.add(thread);
             return thread;
         });
+        assertThat(created).isEmpty();
+
+        handOff.execute(() -> ran.add("first"));
+        handOff.execute(() -> ran.add("second"));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(ran).containsExactly("first", "second"));
+        assertThat(created).hasSize(1);
+    }
+
+    @Test
+    void stopEndsTheDispatcherThreadAndNoneStartsAfterIt() {
+        List<Thread> created = new CopyOnWriteArrayList<>();
+        handOff.start(r -> {
+            Thread thread = new Thread(r);
+            created.add(thread);
+            return thread;
+        });
+        handOff.execute(() -> ran.add("before"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> ran.contains("before"));
         handOff.stop();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !created.get(0).isAlive());
         handOff.execute(() -> ran.add("never"));
-        assertThat(ran).isEmpty();
+        assertThat(ran).containsExactly("before");
+        assertThat(created).hasSize(1);
     }
 }
