@@ -132,21 +132,27 @@ start_instance() {
     mkdir -p "$dir"
     cat >"$dir/pre-boot.asadmin" <<EOF
 set configs.config.server-config.transaction-service.tx-log-dir=$dir/tx
-set configs.config.server-config.transaction-service.automatic-recovery=true
+set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
 EOF
     # the same resources as server-config/payara-micro/post-boot-postgresql.asadmin, with the Artemis resource
-    # adapter deployed under the name the WAR uses (activemq-rar) and pointed at the external broker
+    # adapter deployed under the name the WAR uses (activemq-rar) and pointed at the external broker.
+    # The RAR first, and no automatic transaction recovery at start (the pre-boot file above leaves it off):
+    # with recovery on, Payara's start-up recovery of JDBC resources ran while the boot commands created the
+    # pool, and one instance in three failed to deploy the RAR (a NullPointerException in ConnectorValidator,
+    # the main thread without a context class loader). Deliveries commit in one phase (README "Implementation
+    # notes"), so there is nothing in doubt for it to recover.
     cat >"$dir/post-boot.asadmin" <<EOF
-create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --isconnectvalidatereq true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection true --property url=jdbc\\:postgresql\\://127.0.0.1\\:$PG_PORT/mayhem:user=mayhem:password=mayhem MayhemPostgresPool
-set resources.jdbc-resource.jdbc/__default.pool-name=MayhemPostgresPool
 create-resource-adapter-config --property ConnectionParameters=host\\=127.0.0.1;port\\=$BROKER_PORT activemq-rar
 deploy --type rar --name activemq-rar $BUILT/artemis-rar.rar
+create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --isconnectvalidatereq true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection true --property url=jdbc\\:postgresql\\://127.0.0.1\\:$PG_PORT/mayhem:user=mayhem:password=mayhem MayhemPostgresPool
+set resources.jdbc-resource.jdbc/__default.pool-name=MayhemPostgresPool
 EOF
     # shellcheck disable=SC2086 # MAYHEM_CLUSTER_JAVA_OPTS is a list of options
-    setsid env --default-signal=INT,HUP,TERM,QUIT java -Xmx512m \
+    # HTTP (pre-boot file) and Hazelcast (--interfaces, bind.any=false) on loopback too
+    setsid env --default-signal=INT,HUP,TERM,QUIT java -Xmx512m -Dhazelcast.socket.bind.any=false \
         -Dmp.health.default.readiness.empty.response=DOWN -Dmp.health.default.startup.empty.response=DOWN \
         ${MAYHEM_CLUSTER_JAVA_OPTS:-} -jar "$MICRO/payara-micro.jar" --deploy "$WAR" --contextroot / \
-        --port "$port" --nocluster --rootdir "$dir/root" \
+        --port "$port" --nocluster --interfaces 127.0.0.1 --rootdir "$dir/root" \
         --prebootcommandfile "$dir/pre-boot.asadmin" --postbootcommandfile "$dir/post-boot.asadmin" \
         --addLibs "$MICRO/postgresql.jar" >"$dir/server.log" 2>&1 </dev/null &
     echo $! >"$dir/pid"

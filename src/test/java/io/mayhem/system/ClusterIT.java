@@ -36,6 +36,19 @@ class ClusterIT {
     static final int REQUESTS = 3000;
     static final int VICTIM = 2;
     static final Duration FAILOVER_BOUND = Duration.ofSeconds(3 + 2);
+    /**
+     * Requests published per second (-Dmayhem.cl.rate). 40 is a load three instances on this project's 2-core
+     * machine keep up with; published as fast as possible (about 300 a second), each instance took up to 1,000
+     * requests in flight (mayhem.flow.max-outstanding), lease extensions fell behind and the sweepers took over
+     * requests still being handled (README "Scale out").
+     */
+    static final int RATE = Integer.getInteger("mayhem.cl.rate", 40);
+    /**
+     * Requests handled before the measured ones, at the same rate (-Dmayhem.cl.warmup): three JVMs compiling
+     * their code at once on 2 cores acked far slower than they consumed for the first half minute, leases
+     * lapsed and sweepers took over requests still being handled (README "Scale out"). 0 measures a cold start.
+     */
+    static final int WARMUP = Integer.getInteger("mayhem.cl.warmup", 600);
 
     final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
 
@@ -60,10 +73,11 @@ class ClusterIT {
         long began = System.nanoTime();
         List<Long> pids = ClusterScript.pids();
         assertThat(pids).hasSize(INSTANCES);
+        warmUp();
         try (Requests requests = new Requests("system-cluster", ClusterScript.brokerUrl())) {
-            // about 200 a second: the kill comes while every instance has work in flight
-            pacer.scheduleAtFixedRate(() -> publishOne(requests), 0, 5, TimeUnit.MILLISECONDS);
-            await().atMost(Duration.ofMinutes(2)).until(() -> requests.published.size() >= REQUESTS / 2
+            // the kill comes half-way, while every instance has work in flight
+            pacer.scheduleAtFixedRate(() -> publishOne(requests, REQUESTS), 0, 1_000_000 / RATE, TimeUnit.MICROSECONDS);
+            await().atMost(Duration.ofMinutes(5)).until(() -> requests.published.size() >= REQUESTS / 2
                     && requests.outcomes.size() >= 200);
             int publishedBeforeKill = requests.published.size();
             long killedAt = System.currentTimeMillis();
@@ -74,16 +88,17 @@ class ClusterIT {
             assertThat(requests.withConflictingOutcomes()).as("requests with two different outcomes").isEmpty();
             requests.assertStoredAs(ClusterScript.ackedOutcomes());
 
-            List<Entry> log = handlingLog();
+            Set<String> measured = Set.copyOf(requests.published);
+            List<Entry> log = handlingLog().stream().filter(e -> measured.contains(e.messageId())).toList();
             Set<String> twice = executedTwiceWhileAlive(log, killedAt);
             Set<String> takenOver = takenOver(log, killedAt);
             long failoverMs = takenOver.stream().mapToLong(id -> firstStartElsewhere(log, id, killedAt) - killedAt)
                     .max().orElse(0);
             long finishedMs = takenOver.stream().mapToLong(id -> ackedAt(requests, id) - killedAt).max().orElse(0);
-            Requests.record(String.format("Cluster: instances=%d published=%d lost=%d executed_twice=%d "
+            Requests.record(String.format("Cluster: instances=%d rate_per_s=%d warmup=%d published=%d lost=%d executed_twice=%d "
                             + "duplicate_events=%d conflicting=%d published_before_kill=%d handled_per_instance=%s "
                             + "taken_over=%d failover_max_s=%.1f (bound %.1f) taken_over_finished_max_s=%.1f run_s=%.0f%n",
-                    INSTANCES, requests.published.size(), requests.withoutOutcome().size(), twice.size(),
+                    INSTANCES, RATE, WARMUP, requests.published.size(), requests.withoutOutcome().size(), twice.size(),
                     requests.duplicateEvents(), requests.withConflictingOutcomes().size(), publishedBeforeKill,
                     startsPerInstance(log), takenOver.size(), failoverMs / 1000.0,
                     FAILOVER_BOUND.toMillis() / 1000.0, finishedMs / 1000.0, (System.nanoTime() - began) / 1e9));
@@ -97,9 +112,19 @@ class ClusterIT {
         }
     }
 
-    private static void publishOne(Requests requests) {
+    private void warmUp() throws Exception {
+        try (Requests warm = new Requests("system-cluster-warmup", ClusterScript.brokerUrl())) {
+            var publishing = pacer.scheduleAtFixedRate(() -> publishOne(warm, WARMUP), 0, 1_000_000 / RATE,
+                    TimeUnit.MICROSECONDS);
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> warm.published.size() == WARMUP && warm.withoutOutcome().isEmpty());
+            publishing.cancel(false);
+        }
+    }
+
+    private static void publishOne(Requests requests, int count) {
         try {
-            if (requests.published.size() < REQUESTS) {
+            if (requests.published.size() < count) {
                 requests.publish();
             }
         } catch (Exception e) {
