@@ -148,11 +148,13 @@ create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleData
 set resources.jdbc-resource.jdbc/__default.pool-name=MayhemPostgresPool
 EOF
     # shellcheck disable=SC2086 # MAYHEM_CLUSTER_JAVA_OPTS is a list of options
-    # HTTP (pre-boot file) and Hazelcast (--interfaces, bind.any=false) on loopback too
-    setsid env --default-signal=INT,HUP,TERM,QUIT java -Xmx512m -Dhazelcast.socket.bind.any=false \
+    # HTTP on loopback through the pre-boot file. Hazelcast's data-grid port (6900 and up) still listens on
+    # all interfaces: --nocluster keeps the instances from joining each other, and neither --interfaces
+    # 127.0.0.1 nor -Dhazelcast.socket.bind.any=false changed its bind address (README "Scale out").
+    setsid env --default-signal=INT,HUP,TERM,QUIT java -Xmx512m \
         -Dmp.health.default.readiness.empty.response=DOWN -Dmp.health.default.startup.empty.response=DOWN \
         ${MAYHEM_CLUSTER_JAVA_OPTS:-} -jar "$MICRO/payara-micro.jar" --deploy "$WAR" --contextroot / \
-        --port "$port" --nocluster --interfaces 127.0.0.1 --rootdir "$dir/root" \
+        --port "$port" --nocluster --rootdir "$dir/root" \
         --prebootcommandfile "$dir/pre-boot.asadmin" --postbootcommandfile "$dir/post-boot.asadmin" \
         --addLibs "$MICRO/postgresql.jar" >"$dir/server.log" 2>&1 </dev/null &
     echo $! >"$dir/pid"
