@@ -38,9 +38,8 @@ class ClusterIT {
     static final Duration FAILOVER_BOUND = Duration.ofSeconds(3 + 2);
     /**
      * Requests published per second (-Dmayhem.cl.rate). 40 is a load three instances on this project's 2-core
-     * machine keep up with; published as fast as possible (about 300 a second), each instance took up to 1,000
-     * requests in flight (mayhem.flow.max-outstanding), lease extensions fell behind and the sweepers took over
-     * requests still being handled (README "Scale out").
+     * machine kept up with; at 200 a second they took on hundreds more requests than they finished, lease
+     * extensions fell behind and the sweepers took over requests still being handled (README "Scale out").
      */
     static final int RATE = Integer.getInteger("mayhem.cl.rate", 40);
     /**
