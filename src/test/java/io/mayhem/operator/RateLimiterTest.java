@@ -2,15 +2,13 @@ package io.mayhem.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import io.mayhem.testkit.VirtualScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Iterator;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
@@ -87,23 +85,8 @@ class RateLimiterTest {
     @Test
     void aClockThatStepsBackGivesNoTokens() {
         Instant start = Instant.parse("2025-01-01T00:00:00Z");
-        Iterator<Instant> readings = List.of(start, start, start.minusSeconds(30)).iterator();
-        Clock clock = new Clock() {
-            @Override
-            public Instant instant() {
-                return readings.next();
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-        };
+        Clock clock = mock(Clock.class);
+        when(clock.instant()).thenReturn(start, start, start.minusSeconds(30));
         RateLimiter limiter = new RateLimiter(clock, 1);
 
         assertThat(limiter.tryAcquire()).isZero();
