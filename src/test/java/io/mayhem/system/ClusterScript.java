@@ -3,13 +3,8 @@ package io.mayhem.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -71,16 +66,6 @@ final class ClusterScript {
 
     /** Outcome per message id of the acked requests in the cluster's PostgreSQL database. */
     static Map<String, String> ackedOutcomes() throws SQLException {
-        Map<String, String> outcomes = new HashMap<>();
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PG_PORT + "/mayhem",
-                PostgresServer.USER, "");
-             PreparedStatement query = db.prepareStatement(
-                     "SELECT MESSAGE_ID, OUTCOME FROM MAYHEM_REQUEST WHERE ACKED = TRUE");
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                outcomes.put(rows.getString(1), rows.getString(2));
-            }
-        }
-        return outcomes;
+        return StoredRequests.ackedOutcomes("jdbc:postgresql://127.0.0.1:" + PG_PORT + "/mayhem", PostgresServer.USER);
     }
 }

@@ -8,16 +8,20 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Reads the stopped service's H2 database file: outcome per message id, for acked requests. */
+/** Reads a service's database: outcome per message id, for acked requests. */
 final class StoredRequests {
 
     private StoredRequests() {
     }
 
+    /** The stopped service's H2 database file (read only). */
     static Map<String, String> ackedOutcomes() throws SQLException {
-        String url = "jdbc:h2:" + System.getProperty("mayhem.st.data.dir") + "/h2/mayhem;ACCESS_MODE_DATA=r";
+        return ackedOutcomes("jdbc:h2:" + System.getProperty("mayhem.st.data.dir") + "/h2/mayhem;ACCESS_MODE_DATA=r", "");
+    }
+
+    static Map<String, String> ackedOutcomes(String url, String user) throws SQLException {
         Map<String, String> outcomes = new HashMap<>();
-        try (Connection db = DriverManager.getConnection(url, "", "");
+        try (Connection db = DriverManager.getConnection(url, user, "");
              PreparedStatement query = db.prepareStatement(
                      "SELECT MESSAGE_ID, OUTCOME FROM MAYHEM_REQUEST WHERE ACKED = TRUE");
              ResultSet rows = query.executeQuery()) {
