@@ -37,7 +37,8 @@ public class MayhemConfig {
                 duration("mayhem.flow.max-wait"),
                 config.getValue("mayhem.intake.max-payload-bytes", Integer.class),
                 duration("mayhem.shutdown.timeout"),
-                duration("mayhem.tasks.slow-threshold"));
+                duration("mayhem.tasks.slow-threshold"),
+                duration("mayhem.store.dedup-window"));
         operatorSettings = OperatorSettings.of(config.getOptionalValue("mayhem.api.users", String.class).orElse(null),
                 config.getValue("mayhem.api.restarts.rate-per-minute", Integer.class));
     }

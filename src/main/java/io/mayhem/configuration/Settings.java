@@ -20,7 +20,8 @@ public record Settings(
         Duration intakeWait,
         int maxPayloadBytes,
         Duration shutdownTimeout,
-        Duration slowTaskThreshold) {
+        Duration slowTaskThreshold,
+        Duration dedupWindow) {
 
     public Settings {
         require(publisherRate >= 0, "mayhem.publisher.rate must be >= 0, was " + publisherRate);
@@ -35,12 +36,15 @@ public record Settings(
         require(maxPayloadBytes >= 128, "mayhem.intake.max-payload-bytes must be >= 128 (a valid request needs about 90), was "
                 + maxPayloadBytes);
         require(!slowTaskThreshold.isZero(), "mayhem.tasks.slow-threshold must be > 0");
+        require(dedupWindow.compareTo(java.time.Duration.ofMinutes(1)) >= 0,
+                "mayhem.store.dedup-window must be at least 1m (redeliveries within it are recognised), was " + dedupWindow);
     }
 
     public static Settings defaults() {
         return new Settings(true, 2, "example.net", Duration.ofSeconds(1), 0.25, 0.25, null,
                 Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofHours(1), 3, Duration.ofMillis(200),
-                1000, Duration.ofSeconds(30), 64 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(30));
+                1000, Duration.ofSeconds(30), 64 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofDays(1));
     }
 
     private static boolean rate(double value) {

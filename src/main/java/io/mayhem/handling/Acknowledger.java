@@ -1,13 +1,19 @@
 package io.mayhem.handling;
 
-/** Stores a request's final state and publishes its outcome event; blocking. */
-public interface Acknowledger {
-    /**
-     * Acks with this outcome and returns the outcome that stands: an earlier ack of the same request (it was
-     * handled twice) wins over this one.
-     */
-    Outcome ack(PubSubMessage message, Outcome outcome, String error);
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
-    /** Publishes the stored outcome of an already acked request again (a redelivered duplicate). */
+/** Stores a request's final state and publishes its outcome event; never blocks. */
+public interface Acknowledger {
+
+    /**
+     * Acks the request with this outcome, if {@code owner} still holds its lease. The future completes once
+     * the outcome is durably stored, with the outcome that stands (an earlier ack of the same request wins),
+     * or empty when another owner holds the request now (it was taken over: this ack stored nothing). It fails
+     * when the store failed; the ack may then be tried again.
+     */
+    CompletableFuture<Optional<Outcome>> ack(PubSubMessage message, String owner, Outcome outcome, String error);
+
+    /** Publishes the stored outcome of an already acked request again (a redelivered duplicate), in the background. */
     void repeat(String messageId);
 }

@@ -15,6 +15,11 @@ public record OutcomeEvent(String messageId, String instanceName, String hostnam
                 msg.restarted(), msg.restartAttempts(), msg.extendedCount(), error, ackedAt);
     }
 
+    /** The log tag of its request. */
+    public String tag() {
+        return PubSubMessage.tag(messageId);
+    }
+
     public String toJson() {
         JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("message_id", messageId)

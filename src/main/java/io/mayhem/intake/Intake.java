@@ -3,21 +3,29 @@ package io.mayhem.intake;
 import io.mayhem.handling.Acknowledger;
 import io.mayhem.handling.PubSubMessage;
 import io.mayhem.handling.RequestHandler;
+import io.mayhem.lease.InstanceLease;
+import io.mayhem.lease.LeaseLost;
 import io.mayhem.monitoring.Stats;
+import io.mayhem.tasks.GroupCommit;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
- * Takes one delivery inside the transaction that received it: poison goes to the dead letters; a valid
- * request is stored with a lease and handed to the handler once the transaction has committed. At most
- * max-outstanding requests are in flight; past that, intake waits (bounded) and then refuses. While the
- * request cannot be stored (the database is down), intake retries, holding the delivery, for up to the same
- * bound and then refuses: the transaction rolls back and the broker keeps the message.
+ * Takes each delivery inside the transaction that received it (DESIGN section 2): poison goes to the dead
+ * letters; a valid request is stored by group commit (many deliveries, one database transaction) under this
+ * instance's lease owner and handed to the handler as soon as it is stored; the delivery's transaction commits
+ * only after that. At most max-outstanding requests are in flight; past that, intake waits (bounded) and then
+ * refuses. While requests cannot be stored (the database is down, no lease is held yet), intake retries with
+ * backoff for up to the same bound and then refuses: the transaction rolls back and the broker keeps the message.
  */
 public final class Intake {
 
@@ -31,26 +39,45 @@ public final class Intake {
     private final DeadLetters deadLetters;
     private final Acknowledger acks;
     private final RequestHandler handler;
+    private final InstanceLease lease;
     private final Stats stats;
+    private final Clock clock;
     private final Semaphore permits;
     private final Duration maxWait;
     private final Pause pause;
-    private final Set<String> handling = ConcurrentHashMap.newKeySet();
+    private final GroupCommit<Inbox.Admit, Inbox.Admission> journal;
     private volatile boolean open = true;
 
+    /**
+     * @param writes runs the group commits of the inbox
+     * @param maxOutstanding requests in flight at most (mayhem.flow.max-outstanding)
+     * @param maxWait how long a delivery waits for room or for its request to be stored (mayhem.flow.max-wait)
+     * @param maxBatch requests per inbox transaction at most
+     */
     public Intake(RequestDecoder decoder, Inbox inbox, DeadLetters deadLetters, Acknowledger acks,
-                  RequestHandler handler, Stats stats, int maxOutstanding, Duration maxWait, Pause pause) {
+                  RequestHandler handler, InstanceLease lease, Stats stats, Clock clock, Executor writes,
+                  int maxOutstanding, Duration maxWait, Pause pause, int maxBatch) {
         this.decoder = decoder;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.acks = acks;
         this.handler = handler;
+        this.lease = lease;
         this.stats = stats;
+        this.clock = clock;
         this.permits = new Semaphore(maxOutstanding);
         this.maxWait = maxWait;
         this.pause = pause;
+        this.journal = new GroupCommit<>(writes, batch -> inbox.acceptAll(batch, clock.instant()), maxBatch);
     }
 
+    /**
+     * Takes one delivery. Returns once the request is queued for storing; the transaction's commit then waits
+     * until it is stored.
+     *
+     * @throws IntakeRefused when intake is closed or saturated: the transaction must roll back
+     * @throws InterruptedException when interrupted while waiting for room
+     */
     public void receive(Delivery delivery, Transaction transaction) throws InterruptedException {
         Decoded decoded = decoder.decode(delivery);
         if (!open) {
@@ -67,60 +94,81 @@ public final class Intake {
             }, () -> { });
             return;
         }
-        admit(decoded.request(), transaction);
+        PubSubMessage msg = decoded.request();
+        Instant deadline = clock.instant().plus(maxWait);
+        CompletableFuture<Inbox.Admission> first = store(msg, deadline);
+        transaction.beforeCommit(() -> awaitStored(msg, first, deadline));
     }
 
-    private void admit(PubSubMessage msg, Transaction transaction) throws InterruptedException {
-        if (!permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IntakeRefused("Saturated: " + permits.availablePermits() + " permits left after waiting "
-                    + maxWait + "; " + msg.tag() + " stays in the broker");
+    /**
+     * Queues the request for the next group commit, with a permit for it. Once stored, an accepted request is
+     * handled (the permit returns when its handling ends) whatever becomes of the delivery's transaction.
+     */
+    private CompletableFuture<Inbox.Admission> store(PubSubMessage msg, Instant deadline) throws InterruptedException {
+        if (!permits.tryAcquire(Math.max(0, remaining(deadline).toMillis()), TimeUnit.MILLISECONDS)) {
+            throw new IntakeRefused("Saturated: no room after waiting " + maxWait + "; " + msg.tag()
+                    + " stays in the broker");
         }
-        Inbox.Admission admission;
-        try {
-            admission = acceptRetrying(msg);
-        } catch (RuntimeException | InterruptedException e) {
+        String owner = lease.owner();
+        if (owner == null) {
             permits.release();
-            throw e;
+            return CompletableFuture.failedFuture(new LeaseLost("this instance holds no lease yet"));
         }
-        if (admission != Inbox.Admission.ACCEPTED) {
-            permits.release();
-            if (admission == Inbox.Admission.ALREADY_ACKED) {
-                acks.repeat(msg.messageId());
+        return journal.submit(new Inbox.Admit(msg, owner)).whenComplete((admission, error) -> {
+            if (error != null) {
+                permits.release();
+            } else if (admission == Inbox.Admission.ACCEPTED) {
+                LOG.info(() -> "Consumed " + msg + " " + msg.tag());
+                handle(msg, owner);
+            } else {
+                permits.release();
+                if (admission == Inbox.Admission.ALREADY_ACKED) {
+                    acks.repeat(msg.messageId());
+                }
+                LOG.info(() -> "Not handling duplicate " + msg + " again (" + admission + ") " + msg.tag());
             }
-            LOG.info(() -> "Not handling duplicate " + msg + " again (" + admission + ") " + msg.tag());
-            return;
-        }
-        transaction.onCompletion(() -> {
-            LOG.info(() -> "Consumed " + msg + " " + msg.tag());
-            handle(msg);
-        }, permits::release);
+        });
     }
 
-    /** Stores the request, retrying with backoff while the store fails, for up to max-wait in all. */
-    private Inbox.Admission acceptRetrying(PubSubMessage msg) throws InterruptedException {
-        Duration waited = Duration.ZERO;
+    /** Waits until the request is stored, storing it again with backoff while that fails, up to the deadline. */
+    private void awaitStored(PubSubMessage msg, CompletableFuture<Inbox.Admission> first, Instant deadline) {
+        CompletableFuture<Inbox.Admission> attempt = first;
         Duration next = FIRST_RETRY;
-        while (true) {
-            try {
-                return inbox.accept(msg);
-            } catch (RuntimeException e) {
-                if (waited.compareTo(maxWait) >= 0) {
-                    Duration gaveUpAfter = waited;
-                    LOG.warning(() -> "Refused " + msg + " after " + gaveUpAfter.toMillis() + " ms: could not store it ("
-                            + rootMessage(e) + "); rolled back, it stays in the broker " + msg.tag());
-                    throw new IntakeRefused("Could not store " + msg + " for " + waited.toMillis() + " ms ("
-                            + rootMessage(e) + "); it stays in the broker " + msg.tag(), e);
+        boolean warned = false;
+        try {
+            while (true) {
+                try {
+                    attempt.get(Math.max(0, remaining(deadline).toMillis()), TimeUnit.MILLISECONDS);
+                    return;
+                } catch (ExecutionException e) {
+                    Duration left = remaining(deadline);
+                    if (left.isNegative() || left.isZero()) {
+                        LOG.warning(() -> "Refused " + msg + " after " + maxWait.toMillis() + " ms: could not store it ("
+                                + rootMessage(e) + "); rolled back, it stays in the broker " + msg.tag());
+                        throw new IntakeRefused("Could not store " + msg + " within " + maxWait.toMillis() + " ms ("
+                                + rootMessage(e) + "); it stays in the broker " + msg.tag(), e);
+                    }
+                    if (!warned) {
+                        warned = true;
+                        LOG.warning(() -> "Could not store " + msg + " (" + rootMessage(e) + "); retrying for up to "
+                                + maxWait.toMillis() + " ms " + msg.tag());
+                    }
+                    pause.pause(next.compareTo(left) < 0 ? next : left);
+                    next = next.multipliedBy(2).compareTo(LAST_RETRY) < 0 ? next.multipliedBy(2) : LAST_RETRY;
+                    attempt = store(msg, deadline);
+                } catch (TimeoutException e) {
+                    throw new IntakeRefused("Not stored within " + maxWait.toMillis() + " ms; " + msg.tag()
+                            + " stays in the broker (it is handled if the write still succeeds)");
                 }
-                if (waited.isZero()) {
-                    LOG.warning(() -> "Could not store " + msg + " (" + rootMessage(e) + "); retrying for up to "
-                            + maxWait.toMillis() + " ms " + msg.tag());
-                }
-                Duration wait = next.compareTo(maxWait.minus(waited)) < 0 ? next : maxWait.minus(waited);
-                pause.pause(wait);
-                waited = waited.plus(wait);
-                next = next.multipliedBy(2).compareTo(LAST_RETRY) < 0 ? next.multipliedBy(2) : LAST_RETRY;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IntakeRefused("Interrupted while storing " + msg + "; it stays in the broker " + msg.tag());
         }
+    }
+
+    private Duration remaining(Instant deadline) {
+        return Duration.between(clock.instant(), deadline);
     }
 
     private static String rootMessage(Throwable e) {
@@ -131,38 +179,28 @@ public final class Intake {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    private void handle(PubSubMessage msg) {
-        handling.add(msg.messageId());
-        handler.handle(msg).whenComplete((ignored, error) -> {
-            handling.remove(msg.messageId());
-            permits.release();
-        });
+    private void handle(PubSubMessage msg, String owner) {
+        handler.handle(msg, owner).whenComplete((ignored, error) -> permits.release());
     }
 
     /**
-     * Takes over abandoned requests (their lease expired or was released), as many as there is room for,
-     * and handles them again. Returns how many. Runs periodically on any instance.
+     * Takes over abandoned requests (released at shutdown, or of an owner whose heartbeat is older than
+     * extend-by), as many as there is room for, and handles them again. Returns how many. Runs periodically on
+     * every instance; does nothing while this instance holds no lease.
      */
     public int sweep() {
+        String owner = lease.owner();
         int room = Math.min(permits.availablePermits(), SWEEP_BATCH);
-        if (!open || room == 0) {
+        if (!open || room == 0 || owner == null) {
             return 0;
         }
-        List<PubSubMessage> claimed = inbox.claimAbandoned(room);
-        int handled = 0;
+        List<PubSubMessage> claimed = inbox.claimAbandoned(owner, lease.staleBefore(clock.instant()), room);
         for (PubSubMessage msg : claimed) {
-            if (handling.contains(msg.messageId())) {
-                // its lease lapsed while this instance was still working on it (a stalled extension); the
-                // claim renewed the lease and the handling under way goes on: handling it twice would run twice
-                LOG.info(() -> "Renewed the lapsed lease of " + msg + ", still in progress " + msg.tag());
-                continue;
-            }
             permits.acquireUninterruptibly();
             LOG.info(() -> "Reclaimed abandoned " + msg + " " + msg.tag());
-            handle(msg);
-            handled++;
+            handle(msg, owner);
         }
-        return handled;
+        return claimed.size();
     }
 
     /** Stops taking messages: from now on they stay in the broker. */

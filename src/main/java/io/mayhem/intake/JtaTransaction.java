@@ -3,17 +3,33 @@ package io.mayhem.intake;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.concurrent.Executor;
 
-/** The current JTA transaction, as intake sees it; its callbacks run on the hand-off thread, not inside the completion. */
+/** The current JTA transaction, as intake sees it. */
 final class JtaTransaction implements Transaction {
 
     private final TransactionSynchronizationRegistry registry;
-    private final Executor handOff;
 
-    JtaTransaction(TransactionSynchronizationRegistry registry, Executor handOff) {
+    JtaTransaction(TransactionSynchronizationRegistry registry) {
         this.registry = registry;
-        this.handOff = handOff;
+    }
+
+    @Override
+    public void beforeCommit(Runnable check) {
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                try {
+                    check.run();
+                } catch (RuntimeException e) {
+                    registry.setRollbackOnly();
+                    throw e;
+                }
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+            }
+        });
     }
 
     @Override
@@ -25,7 +41,7 @@ final class JtaTransaction implements Transaction {
 
             @Override
             public void afterCompletion(int status) {
-                handOff.execute(status == Status.STATUS_COMMITTED ? committed : rolledBack);
+                (status == Status.STATUS_COMMITTED ? committed : rolledBack).run();
             }
         });
     }

@@ -46,7 +46,7 @@ public class RestartListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            service.intake().receive(delivery(message), new JtaTransaction(transactions, service.handOff()));
+            service.intake().receive(delivery(message), new JtaTransaction(transactions));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IntakeRefused("Interrupted while waiting for room; message stays in the broker");

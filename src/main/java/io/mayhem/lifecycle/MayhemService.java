@@ -1,13 +1,16 @@
 package io.mayhem.lifecycle;
 
 import io.mayhem.configuration.Settings;
+import io.mayhem.handling.BatchedAcks;
 import io.mayhem.handling.HandlingWatch;
 import io.mayhem.handling.RequestHandler;
-import io.mayhem.handling.OutboxAcknowledger;
 import io.mayhem.intake.Intake;
 import io.mayhem.intake.JmsDeadLetters;
+import io.mayhem.intake.Pause;
 import io.mayhem.intake.RequestDecoder;
-import io.mayhem.lease.LeaseKeeper;
+import io.mayhem.lease.InstanceLease;
+import io.mayhem.messaging.JmsResources;
+import io.mayhem.messaging.TopicSender;
 import io.mayhem.monitoring.JmxRegistration;
 import io.mayhem.monitoring.JmxStats;
 import io.mayhem.monitoring.Stats;
@@ -18,8 +21,11 @@ import io.mayhem.restart.SimulatedHostRestarter;
 import io.mayhem.restart.Simulation;
 import io.mayhem.store.RequestStore;
 import io.mayhem.store.Saves;
+import io.mayhem.tasks.GroupCommit;
 import io.mayhem.tasks.ManagedTasks;
+import io.mayhem.tasks.Scheduler;
 import io.mayhem.tasks.TrackedExecutor;
+import io.mayhem.tasks.WorkPools;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -28,18 +34,17 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ContextServiceDefinition;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.concurrent.ManagedThreadFactoryDefinition;
-import io.mayhem.tasks.HandOff;
-import java.util.concurrent.Executor;
 import jakarta.inject.Inject;
+import jakarta.jms.Topic;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Random;
 import java.util.UUID;
 
@@ -49,13 +54,10 @@ import java.util.UUID;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @ContextServiceDefinition(name = ManagedTasks.CONTEXT, propagated = ContextServiceDefinition.APPLICATION,
         cleared = ContextServiceDefinition.ALL_REMAINING)
-@ManagedExecutorDefinition(name = ManagedTasks.EXECUTOR, context = ManagedTasks.CONTEXT, maxAsync = 16)
 @ManagedScheduledExecutorDefinition(name = ManagedTasks.SCHEDULER, context = ManagedTasks.CONTEXT, maxAsync = 4)
 @ManagedThreadFactoryDefinition(name = ManagedTasks.THREADS, context = ManagedTasks.CONTEXT)
 public class MayhemService {
 
-    @Resource(lookup = ManagedTasks.EXECUTOR)
-    ManagedExecutorService managedExecutor;
     @Resource(lookup = ManagedTasks.SCHEDULER)
     ManagedScheduledExecutorService managedScheduler;
     @Resource(lookup = ManagedTasks.THREADS)
@@ -65,7 +67,9 @@ public class MayhemService {
     @Inject
     RequestStore store;
     @Inject
-    OutboxAcknowledger acks;
+    TopicSender topics;
+    @Resource(lookup = JmsResources.ACKS)
+    Topic acksTopic;
     @Inject
     JmsDeadLetters deadLetters;
     @Inject
@@ -77,41 +81,59 @@ public class MayhemService {
     private Publisher publisher;
     private Shutdown shutdown;
     private volatile Instant heartbeat = Instant.now();
-    private final HandOff handOff = new HandOff(failures::caught);
+    private WorkPools pools;
+    private InstanceLease lease;
     private final JmxRegistration jmx = new JmxRegistration(ManagementFactory.getPlatformMBeanServer(),
             JmxStats.objectName());
+
+    /** Requests per group-committed transaction at most (inbox, restart events, outcomes). */
+    static final int MAX_BATCH = 500;
+    static final int WORK_THREADS = 8;
+    /** How many acked requests one purge deletes at most (every extend-every). */
+    static final int PURGE_BATCH = 1000;
 
     @PostConstruct
     void start() {
         Signals.record();
+        Clock clock = Clock.systemUTC();
         Random random = settings.seed() == null ? new Random() : new Random(settings.seed());
         Simulation simulation = new Simulation(random, settings.maxLatency(), settings.restartFailureRate(),
                 settings.saveFailureRate());
-        ManagedTasks scheduler = new ManagedTasks(managedScheduler);
-        TrackedExecutor executor = new TrackedExecutor(managedExecutor, failures::caught);
-        HandlingWatch watch = new HandlingWatch(Clock.systemUTC(), stats, settings.slowTaskThreshold());
+        Scheduler scheduler = new ManagedTasks(managedScheduler);
+        pools = new WorkPools(threads, WORK_THREADS);
+        Scheduler timer = pools.timer();
+        TrackedExecutor executor = new TrackedExecutor(pools.work(), failures::caught);
+        store.createIndexes();
+        lease = new InstanceLease(store, scheduler, clock, () -> UUID.randomUUID().toString(),
+                settings.leaseExtendEvery(), settings.leaseExtendBy());
+        BatchedAcks acks = new BatchedAcks(store, events -> topics.sendAll(acksTopic, events), executor, clock, MAX_BATCH);
+        GroupCommit<io.mayhem.handling.PubSubMessage, Object> restartEvents = new GroupCommit<>(executor, batch -> {
+            store.recordAll(batch);
+            return Collections.nCopies(batch.size(), null);
+        }, MAX_BATCH);
+        HandlingWatch watch = new HandlingWatch(clock, stats, settings.slowTaskThreshold());
         RequestHandler handler = new RequestHandler(
-                new Saves(store, scheduler, simulation, stats),
-                new Restarts(new SimulatedHostRestarter(scheduler, simulation), scheduler, stats,
+                new Saves(restartEvents::submit, timer, simulation, stats),
+                new Restarts(new SimulatedHostRestarter(timer, simulation), timer, stats,
                         settings.restartMaxAttempts(), settings.restartBackoff()),
-                new LeaseKeeper(store, scheduler, Clock.systemUTC(), stats, settings.leaseExtendEvery(),
-                        settings.leaseExtendBy(), settings.leaseMaxTotal()),
-                acks, executor, stats, watch);
+                lease, acks, executor, timer, clock, settings.leaseMaxTotal(), stats, watch);
+        lease.holder(handler);
         intake = new Intake(new RequestDecoder(settings.hostnameDomain(), settings.maxPayloadBytes()),
-                store, deadLetters, acks, handler, stats, settings.maxOutstanding(), settings.intakeWait(),
-                io.mayhem.intake.Pause.sleeping());
+                store, deadLetters, acks, handler, lease, stats, clock, executor, settings.maxOutstanding(),
+                settings.intakeWait(), Pause.sleeping(), MAX_BATCH);
         publisher = new Publisher(sender, executor, () -> UUID.randomUUID().toString(), random, stats,
                 settings.hostnameDomain());
-        shutdown = new Shutdown(publisher, intake, store, handler, executor, stats, Signals::received,
+        shutdown = new Shutdown(publisher, intake, lease, store, handler, executor, stats, Signals::received,
                 settings.shutdownTimeout(), ShutdownLog::line);
-        scheduler.scheduleAtFixedRate(java.time.Duration.ZERO, java.time.Duration.ofSeconds(1),
-                () -> heartbeat = Instant.now());
-        handOff.start(threads);
+        scheduler.scheduleAtFixedRate(Duration.ZERO, Duration.ofSeconds(1), () -> heartbeat = Instant.now());
+        lease.start();
         watch.startChecks(scheduler, executor);
         scheduler.scheduleAtFixedRate(settings.leaseExtendEvery(), settings.leaseExtendEvery(),
-                () -> executor.execute(intake::sweep));
-        scheduler.scheduleAtFixedRate(settings.leaseExtendEvery(), settings.leaseExtendEvery(),
-                () -> executor.execute(acks::resendUnsent));
+                () -> {
+                    executor.execute(intake::sweep);
+                    executor.execute(acks::resendUnsent);
+                    executor.execute(() -> store.purgeAcked(clock.instant().minus(settings.dedupWindow()), PURGE_BATCH));
+                });
         jmx.register(new JmxStats(stats));
         // Loads and links now what the shutdown's "Flushing metrics" line needs: when @PreDestroy runs at
         // SIGTERM, Payara has already stopped the web class loader, and a class first needed then fails to load.
@@ -122,7 +144,7 @@ public class MayhemService {
     void stop() {
         try {
             shutdown.run();
-            handOff.stop();
+            pools.stop(Duration.ofSeconds(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
@@ -139,8 +161,6 @@ public class MayhemService {
         }
     }
 
-    /** Where transaction-completion callbacks go. */
-    public Executor handOff() { return handOff; }
     public Intake intake() { return intake; }
     public Stats stats() { return stats; }
     public FailureReporter failures() { return failures; }

@@ -2,6 +2,7 @@ package io.mayhem.lifecycle;
 
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.intake.Intake;
+import io.mayhem.lease.InstanceLease;
 import io.mayhem.lease.LeaseStore;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.publishing.Publisher;
@@ -16,6 +17,7 @@ public final class Shutdown {
 
     private final Publisher publisher;
     private final Intake intake;
+    private final InstanceLease lease;
     private final LeaseStore leases;
     private final RequestHandler handler;
     private final TrackedExecutor executor;
@@ -27,11 +29,12 @@ public final class Shutdown {
     private static final int RELEASE_ATTEMPTS = 3;
 
     /** {@code log} receives each shutdown line; {@code signal} names the signal that caused it, or null. */
-    public Shutdown(Publisher publisher, Intake intake, LeaseStore leases, RequestHandler handler,
+    public Shutdown(Publisher publisher, Intake intake, InstanceLease lease, LeaseStore leases, RequestHandler handler,
                     TrackedExecutor executor, Stats stats, Supplier<String> signal, Duration timeout,
                     Consumer<String> log) {
         this.publisher = publisher;
         this.intake = intake;
+        this.lease = lease;
         this.leases = leases;
         this.handler = handler;
         this.executor = executor;
@@ -46,11 +49,14 @@ public final class Shutdown {
      * lock timeout while a last task commits) must not stop the shutdown: the leases then lapse after
      * extend-by instead, and nothing is lost.
      */
-    private String releaseLeases() {
+    private String releaseLeases(String owner) {
+        if (owner == null) {
+            return "no lease held";
+        }
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= RELEASE_ATTEMPTS; attempt++) {
             try {
-                return leases.releaseAll() + " leases released";
+                return leases.release(owner) + " leases released";
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -87,11 +93,12 @@ public final class Shutdown {
         publisher.stop();
         intake.close();
         log.accept("Closing database connections");
-        handler.stopLeaseKeeping();
+        // the heartbeat stops: no more periodic database writes, and no work starts under the lease
+        String owner = lease.stop();
         log.accept("Nacking outstanding messages");
         int cancelled = handler.cancelAll();
         executor.close();
-        log.accept("Cancelling outstanding tasks: " + cancelled + " requests, " + releaseLeases());
+        log.accept("Cancelling outstanding tasks: " + cancelled + " requests, " + releaseLeases(owner));
         boolean idle = executor.awaitIdle(timeout);
         log.accept("Flushing metrics: " + metrics() + (idle ? "" : "; tasks still running after " + timeout));
         log.accept("Successfully shutdown the Mayhem service.");

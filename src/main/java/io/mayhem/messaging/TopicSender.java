@@ -10,6 +10,7 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
+import java.util.List;
 
 /**
  * Sends persistent text messages inside the caller's JTA transaction (or a new one), so a message is
@@ -23,11 +24,18 @@ public class TopicSender {
     ConnectionFactory connectionFactory;
 
     public void send(Topic topic, String text) {
+        sendAll(topic, List.of(text));
+    }
+
+    /** Sends every text, in order, in one transaction: all are delivered, or none. */
+    public void sendAll(Topic topic, List<String> texts) {
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
              MessageProducer producer = session.createProducer(topic)) {
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            producer.send(session.createTextMessage(text));
+            for (String text : texts) {
+                producer.send(session.createTextMessage(text));
+            }
         } catch (JMSException e) {
             throw new JMSRuntimeException("Could not send to " + topic + ": " + e.getMessage(), e.getErrorCode(), e);
         }

@@ -10,7 +10,11 @@ import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Restarts a request's host, retrying {@link RestartFailed} with exponential backoff up to max-attempts. */
+/**
+ * Restarts a request's host, retrying {@link RestartFailed} with exponential backoff up to max-attempts (the
+ * original only logged "Retrying for failure to restart"). Each attempt starts only when
+ * {@link Attempts#mayStart()} allows it; otherwise the restart fails with {@link RestartFenced}.
+ */
 public final class Restarts {
 
     private static final Logger LOG = Logger.getLogger(Restarts.class.getName());
@@ -21,6 +25,10 @@ public final class Restarts {
     private final int maxAttempts;
     private final Duration backoff;
 
+    /**
+     * @param maxAttempts attempts per request, at least 1 (mayhem.restart.max-attempts)
+     * @param backoff the wait before the first retry, doubled for each further one (mayhem.restart.backoff)
+     */
     public Restarts(HostRestarter restarter, Scheduler scheduler, Stats stats, int maxAttempts, Duration backoff) {
         this.restarter = restarter;
         this.scheduler = scheduler;
@@ -29,25 +37,41 @@ public final class Restarts {
         this.backoff = backoff;
     }
 
+    /** Restarts without a lease to guard it. */
     public CompletableFuture<Void> restart(PubSubMessage msg, Executor tasks) {
+        return restart(msg, tasks, Attempts.unguarded());
+    }
+
+    /**
+     * Returns at once; the future completes when the host restarted, or fails with the last attempt's error,
+     * or with {@link RestartFenced} when an attempt was not allowed to start. Continuations run on {@code tasks}.
+     */
+    public CompletableFuture<Void> restart(PubSubMessage msg, Executor tasks, Attempts attempts) {
+        if (!attempts.mayStart()) {
+            return CompletableFuture.failedFuture(new RestartFenced("Not restarting " + msg.hostname()
+                    + ": the request's lease is no longer held here, or it is finished"));
+        }
         int attempt = msg.countRestartAttempt();
-        return restarter.restart(msg.hostname())
+        CompletableFuture<Void> running = restarter.restart(msg.hostname());
+        attempts.running(running);
+        return running
                 .thenRunAsync(() -> {
                     msg.markRestarted();
                     stats.restarted();
                     LOG.info(() -> "Restarted " + msg.hostname() + " " + msg.tag());
                 }, tasks)
-                .exceptionallyComposeAsync(error -> retryOrFail(msg, tasks, attempt, unwrap(error)), tasks);
+                .exceptionallyComposeAsync(error -> retryOrFail(msg, tasks, attempts, attempt, unwrap(error)), tasks);
     }
 
-    private CompletableFuture<Void> retryOrFail(PubSubMessage msg, Executor tasks, int attempt, Throwable error) {
+    private CompletableFuture<Void> retryOrFail(PubSubMessage msg, Executor tasks, Attempts attempts, int attempt,
+                                                Throwable error) {
         if (!(error instanceof RestartFailed) || attempt >= maxAttempts) {
             return CompletableFuture.failedFuture(error);
         }
         stats.restartRetried();
         LOG.log(Level.WARNING, () -> "Retrying for failure to restart: " + msg.hostname() + " " + msg.tag());
         Duration wait = backoff.multipliedBy(1L << Math.min(attempt - 1, 16));
-        return scheduler.delay(wait).thenComposeAsync(ignored -> restart(msg, tasks), tasks);
+        return scheduler.delay(wait).thenComposeAsync(ignored -> restart(msg, tasks, attempts), tasks);
     }
 
     static Throwable unwrap(Throwable error) {

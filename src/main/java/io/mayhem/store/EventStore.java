@@ -1,8 +1,11 @@
 package io.mayhem.store;
 
 import io.mayhem.handling.PubSubMessage;
+import java.util.List;
 
-/** Records the restart event of a request (its own table, apart from the inbox); blocking. */
+/** Records restart events (their own table, apart from the inbox); blocking, one transaction per call. */
 public interface EventStore {
-    void record(PubSubMessage message);
+
+    /** Records the restart event of each request not recorded yet, all in one transaction. */
+    void recordAll(List<PubSubMessage> messages);
 }

@@ -7,12 +7,19 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A received request's delivery state: its lease while in flight, its outcome once acked. */
+/**
+ * A received request's delivery state: the lease owner handling it while in flight, its outcome once acked.
+ * The indexes serve the periodic queries (the sweep reads unacked rows only; the purge, old acked rows), so
+ * their cost does not grow with the history ({@link StoreQueries}).
+ */
 @Entity
-@Table(name = "MAYHEM_REQUEST")
+@Table(name = "MAYHEM_REQUEST", indexes = {
+        @Index(name = StoreQueries.OWNER_INDEX, columnList = "ACKED, LEASE_OWNER"),
+        @Index(name = StoreQueries.ACKED_AT_INDEX, columnList = "ACKED, ACKED_AT")})
 public class RequestRecord {
 
     @Id
@@ -24,8 +31,6 @@ public class RequestRecord {
     private Instant receivedAt;
     @Column(name = "LEASE_OWNER", length = 64)
     private String leaseOwner;
-    @Column(name = "LEASE_UNTIL")
-    private Instant leaseUntil;
     @Column(name = "EXTENDED_COUNT")
     private int extendedCount;
     @Column(name = "ACKED")
@@ -43,31 +48,20 @@ public class RequestRecord {
     private int restartAttempts;
     @Column(name = "ACKED_AT")
     private Instant ackedAt;
-    /** False from the ack until its outcome event was sent; null for rows from before this column existed. */
-    @Column(name = "EVENT_SENT")
-    private Boolean eventSent;
 
     protected RequestRecord() {
     }
 
-    public RequestRecord(PubSubMessage request, Instant now, String owner, Instant leaseUntil) {
+    public RequestRecord(PubSubMessage request, Instant now, String owner) {
         this.messageId = request.messageId();
         this.instanceName = request.instanceName();
         this.receivedAt = now;
-        lease(owner, leaseUntil);
-    }
-
-    public void lease(String owner, Instant until) {
         this.leaseOwner = owner;
-        this.leaseUntil = until;
     }
 
-    public boolean leasedElsewhere(String me, Instant now) {
-        return leaseOwner != null && !leaseOwner.equals(me) && leaseUntil != null && leaseUntil.isAfter(now);
-    }
-
-    public boolean leasedBy(String me, Instant now) {
-        return me.equals(leaseOwner) && leaseUntil != null && leaseUntil.isAfter(now);
+    /** Hands the request to this lease owner. */
+    public void lease(String owner) {
+        this.leaseOwner = owner;
     }
 
     public void ack(PubSubMessage request, Outcome outcome, String error, Instant now) {
@@ -79,12 +73,7 @@ public class RequestRecord {
         this.restartAttempts = request.restartAttempts();
         this.extendedCount = request.extendedCount();
         this.ackedAt = now;
-        this.eventSent = false;
-        lease(null, null);
-    }
-
-    public void eventWasSent() {
-        this.eventSent = true;
+        this.leaseOwner = null;
     }
 
     public String messageId() { return messageId; }
@@ -97,7 +86,6 @@ public class RequestRecord {
     public int restartAttempts() { return restartAttempts; }
     public int extendedCount() { return extendedCount; }
     public Instant ackedAt() { return ackedAt; }
-    public boolean eventSent() { return !Boolean.FALSE.equals(eventSent); }
     public String leaseOwner() { return leaseOwner; }
-    public Instant leaseUntil() { return leaseUntil; }
+    public Instant receivedAt() { return receivedAt; }
 }

@@ -1,39 +1,38 @@
 package io.mayhem.store;
 
 import io.mayhem.configuration.Settings;
-import io.mayhem.handling.Outcome;
 import io.mayhem.handling.OutcomeEvent;
+import io.mayhem.handling.OutcomeStore;
 import io.mayhem.handling.PubSubMessage;
 import io.mayhem.intake.Inbox;
 import io.mayhem.lease.LeaseStore;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * JPA: requests with their leases and outcomes, and restart events. Joins the caller's transaction or
- * starts one. A stateless EJB, not a CDI bean with @Transactional: JTA transactions that the CDI
- * interceptor began on managed-executor threads made Payara release JDBC connections twice.
+ * JPA: requests with their lease owners and outcomes, the owners' heartbeats, the outbox and restart events.
+ * Every method is one transaction (the caller has none: the batch writers and the scheduler call it). A
+ * stateless EJB, not a CDI bean with @Transactional: JTA transactions that the CDI interceptor began on
+ * managed threads made Payara release JDBC connections twice.
  */
 @Stateless
 @LocalBean
-public class RequestStore implements Inbox, LeaseStore, EventStore {
-
-    /** This instance, as lease owner (shared by the pooled beans); a new one every start. */
-    private static final String OWNER = UUID.randomUUID().toString();
-    private final String owner = OWNER;
-    private final Clock clock = Clock.systemUTC();
+public class RequestStore implements Inbox, LeaseStore, EventStore, OutcomeStore {
 
     @PersistenceContext(unitName = "mayhem")
     EntityManager em;
@@ -41,107 +40,170 @@ public class RequestStore implements Inbox, LeaseStore, EventStore {
     @Inject
     Settings settings;
 
-    /**
-     * In a transaction of its own (the database only), committed before the JMS receive commits: each
-     * commits in one phase, so a crash never leaves a prepared transaction in the broker, which nothing
-     * would resolve. A crash between the two redelivers the message, and the stored request makes it a duplicate.
-     */
-    @Override
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Admission accept(PubSubMessage request) {
-        Instant now = clock.instant();
-        Instant until = now.plus(settings.leaseExtendBy());
-        RequestRecord record = em.find(RequestRecord.class, request.messageId(), LockModeType.PESSIMISTIC_WRITE);
-        if (record == null) {
-            em.persist(new RequestRecord(request, now, owner, until));
-            return Admission.ACCEPTED;
-        }
-        if (record.acked()) {
-            return Admission.ALREADY_ACKED;
-        }
-        if (record.leasedElsewhere(owner, now) || record.leasedBy(owner, now)) {
-            return Admission.LEASED_ELSEWHERE;
-        }
-        record.lease(owner, until);
-        return Admission.ACCEPTED;
-    }
-
-    @Override
-    public void extend(String messageId, Instant until, int extendedCount) {
-        em.createQuery("UPDATE RequestRecord r SET r.leaseUntil = :until, r.extendedCount = :count "
-                        + "WHERE r.messageId = :id AND r.leaseOwner = :owner AND r.acked = FALSE")
-                .setParameter("until", until).setParameter("count", extendedCount)
-                .setParameter("id", messageId).setParameter("owner", owner)
-                .executeUpdate();
-    }
-
-    @Override
-    public int releaseAll() {
-        return em.createQuery("UPDATE RequestRecord r SET r.leaseOwner = NULL, r.leaseUntil = NULL "
-                        + "WHERE r.leaseOwner = :owner AND r.acked = FALSE")
-                .setParameter("owner", owner)
-                .executeUpdate();
-    }
-
-    @Override
-    public void record(PubSubMessage message) {
-        if (em.find(RestartEvent.class, message.messageId()) == null) {
-            em.persist(new RestartEvent(message.messageId(), message.hostname(), clock.instant()));
+    /** Creates the indexes of {@link StoreQueries} that are missing. */
+    public void createIndexes() {
+        for (String index : StoreQueries.INDEXES) {
+            em.createNativeQuery(index).executeUpdate();
         }
     }
 
-    /**
-     * Stores the outcome and returns the event to send. The first ack wins: a request that is already acked
-     * (handled twice, say by an instance whose lease had lapsed) keeps its stored outcome, which is returned
-     * instead, so no request ever gets two different outcome events.
-     */
-    public OutcomeEvent markAcked(PubSubMessage request, Outcome outcome, String error) {
-        RequestRecord record = em.find(RequestRecord.class, request.messageId(), LockModeType.PESSIMISTIC_WRITE);
-        if (record == null) {
-            throw new IllegalStateException("No stored request to ack for " + request.tag());
+    @Override
+    public List<Admission> acceptAll(List<Admit> batch, Instant now) {
+        Map<String, RequestRecord> existing = find(batch.stream().map(a -> a.request().messageId()).toList(), true);
+        Set<String> live = liveOwners();
+        Set<String> seen = new HashSet<>();
+        List<Admission> admissions = new ArrayList<>(batch.size());
+        for (Admit admit : batch) {
+            String id = admit.request().messageId();
+            RequestRecord record = existing.get(id);
+            if (!seen.add(id)) {
+                admissions.add(record != null && record.acked() ? Admission.ALREADY_ACKED : Admission.LEASED_ELSEWHERE);
+            } else if (record == null) {
+                record = new RequestRecord(admit.request(), now, admit.owner());
+                em.persist(record);
+                existing.put(id, record);
+                admissions.add(Admission.ACCEPTED);
+            } else if (record.acked()) {
+                admissions.add(Admission.ALREADY_ACKED);
+            } else if (record.leaseOwner() == null || !live.contains(record.leaseOwner())) {
+                record.lease(admit.owner());
+                admissions.add(Admission.ACCEPTED);
+            } else {
+                admissions.add(Admission.LEASED_ELSEWHERE);
+            }
         }
-        if (!record.acked()) {
-            record.ack(request, outcome, error, clock.instant());
+        return admissions;
+    }
+
+    private Map<String, RequestRecord> find(List<String> ids, boolean lock) {
+        if (ids.isEmpty()) {
+            return new HashMap<>();
         }
-        return outcomeOf(record);
+        var query = em.createQuery("SELECT r FROM RequestRecord r WHERE r.messageId IN :ids", RequestRecord.class)
+                .setParameter("ids", ids.stream().distinct().toList());
+        if (lock) {
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.getResultList().stream()
+                .collect(Collectors.toMap(RequestRecord::messageId, Function.identity(), (a, b) -> a, HashMap::new));
+    }
+
+    private Set<String> liveOwners() {
+        return new HashSet<>(em.createQuery("SELECT i.owner FROM InstanceRecord i WHERE i.expired = FALSE", String.class)
+                .getResultList());
     }
 
     @Override
-    public List<PubSubMessage> claimAbandoned(int limit) {
-        Instant now = clock.instant();
-        List<RequestRecord> abandoned = em.createQuery("SELECT r FROM RequestRecord r WHERE r.acked = FALSE "
-                        + "AND (r.leaseUntil IS NULL OR r.leaseUntil < :now) ORDER BY r.receivedAt", RequestRecord.class)
-                .setParameter("now", now).setMaxResults(limit).getResultList();
+    public void register(String owner, Instant now) {
+        em.persist(new InstanceRecord(owner, now));
+    }
+
+    @Override
+    public boolean renew(String owner, Instant now) {
+        return em.createQuery("UPDATE InstanceRecord i SET i.renewedAt = :now WHERE i.owner = :owner AND i.expired = FALSE")
+                .setParameter("now", now).setParameter("owner", owner).executeUpdate() == 1;
+    }
+
+    @Override
+    public int release(String owner) {
+        int released = em.createQuery("UPDATE RequestRecord r SET r.leaseOwner = NULL "
+                        + "WHERE r.acked = FALSE AND r.leaseOwner = :owner")
+                .setParameter("owner", owner).executeUpdate();
+        em.createQuery("UPDATE InstanceRecord i SET i.expired = TRUE WHERE i.owner = :owner")
+                .setParameter("owner", owner).executeUpdate();
+        return released;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<PubSubMessage> claimAbandoned(String owner, Instant staleBefore, int limit) {
+        em.createQuery("UPDATE InstanceRecord i SET i.expired = TRUE WHERE i.expired = FALSE AND i.renewedAt < :stale")
+                .setParameter("stale", staleBefore).executeUpdate();
+        List<String> candidates = em.createNativeQuery(StoreQueries.ABANDONED).setParameter(1, limit).getResultList();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Set<String> live = liveOwners();
         List<PubSubMessage> claimed = new ArrayList<>();
-        for (RequestRecord record : abandoned) {
-            int taken = em.createQuery("UPDATE RequestRecord r SET r.leaseOwner = :owner, r.leaseUntil = :until "
-                            + "WHERE r.messageId = :id AND r.acked = FALSE AND (r.leaseUntil IS NULL OR r.leaseUntil < :now)")
-                    .setParameter("owner", owner).setParameter("until", now.plus(settings.leaseExtendBy()))
-                    .setParameter("id", record.messageId()).setParameter("now", now)
-                    .executeUpdate();
-            if (taken == 1) {
+        for (RequestRecord record : find(candidates, true).values()) {
+            if (!record.acked() && (record.leaseOwner() == null || !live.contains(record.leaseOwner()))) {
+                record.lease(owner);
                 claimed.add(new PubSubMessage(record.messageId(), record.instanceName(), settings.hostnameDomain()));
             }
         }
         return claimed;
     }
 
-    public void markEventSent(String messageId) {
-        RequestRecord record = em.find(RequestRecord.class, messageId);
-        if (record != null) {
-            record.eventWasSent();
+    /**
+     * Deletes up to {@code limit} acked requests acked before {@code before} whose event was sent, and the
+     * heartbeats of expired owners that hold nothing; returns how many requests.
+     */
+    @SuppressWarnings("unchecked")
+    public int purgeAcked(Instant before, int limit) {
+        List<String> ids = em.createNativeQuery(StoreQueries.PURGEABLE)
+                .setParameter(1, Timestamp.from(before)).setParameter(2, limit).getResultList();
+        int deleted = ids.isEmpty() ? 0 : em.createQuery("DELETE FROM RequestRecord r WHERE r.messageId IN :ids "
+                        + "AND r.messageId NOT IN (SELECT o.messageId FROM OutboxRecord o)")
+                .setParameter("ids", ids).executeUpdate();
+        em.createQuery("DELETE FROM InstanceRecord i WHERE i.expired = TRUE AND i.renewedAt < :before AND NOT EXISTS "
+                        + "(SELECT r.messageId FROM RequestRecord r WHERE r.acked = FALSE AND r.leaseOwner = i.owner)")
+                .setParameter("before", before).executeUpdate();
+        return deleted;
+    }
+
+    @Override
+    public void recordAll(List<PubSubMessage> messages) {
+        List<String> ids = messages.stream().map(PubSubMessage::messageId).distinct().toList();
+        Set<String> recorded = new HashSet<>(em.createQuery(
+                        "SELECT e.messageId FROM RestartEvent e WHERE e.messageId IN :ids", String.class)
+                .setParameter("ids", ids).getResultList());
+        Instant now = Instant.now();
+        for (PubSubMessage message : messages) {
+            if (recorded.add(message.messageId())) {
+                em.persist(new RestartEvent(message.messageId(), message.hostname(), now));
+            }
         }
     }
 
-    /** Acked requests whose outcome event was not sent (their instance stopped in between), acked before {@code before}. */
-    public List<OutcomeEvent> unsentOutcomes(Instant before, int limit) {
-        return em.createQuery("SELECT r FROM RequestRecord r WHERE r.acked = TRUE AND r.eventSent = FALSE "
-                        + "AND r.ackedAt < :before ORDER BY r.ackedAt", RequestRecord.class)
-                .setParameter("before", before).setMaxResults(limit).getResultList()
-                .stream().map(this::outcomeOf).toList();
+    @Override
+    public List<OutcomeEvent> storeOutcomes(List<Ack> acks, Instant now) {
+        Map<String, RequestRecord> records = find(acks.stream().map(a -> a.message().messageId()).toList(), true);
+        List<OutcomeEvent> events = new ArrayList<>(acks.size());
+        for (Ack ack : acks) {
+            RequestRecord record = records.get(ack.message().messageId());
+            if (record == null) {
+                events.add(null);
+            } else if (record.acked()) {
+                events.add(outcomeOf(record));
+            } else if (!ack.owner().equals(record.leaseOwner())) {
+                events.add(null);
+            } else {
+                record.ack(ack.message(), ack.outcome(), ack.error(), now);
+                em.persist(new OutboxRecord(record.messageId(), now));
+                events.add(outcomeOf(record));
+            }
+        }
+        return events;
     }
 
-    /** The outcome event of an acked request, as it was stored. */
+    @Override
+    public void markSent(List<String> messageIds) {
+        if (!messageIds.isEmpty()) {
+            em.createQuery("DELETE FROM OutboxRecord o WHERE o.messageId IN :ids")
+                    .setParameter("ids", messageIds.stream().distinct().toList()).executeUpdate();
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<OutcomeEvent> unsent(Instant before, int limit) {
+        List<String> ids = em.createNativeQuery(StoreQueries.UNSENT)
+                .setParameter(1, Timestamp.from(before)).setParameter(2, limit).getResultList();
+        Map<String, RequestRecord> records = find(ids, false);
+        return ids.stream().map(records::get).filter(r -> r != null && r.acked()).map(this::outcomeOf).toList();
+    }
+
+    @Override
     public Optional<OutcomeEvent> storedOutcome(String messageId) {
         RequestRecord r = em.find(RequestRecord.class, messageId);
         if (r == null || !r.acked()) {

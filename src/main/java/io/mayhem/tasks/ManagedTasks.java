@@ -1,11 +1,14 @@
 package io.mayhem.tasks;
 
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The only user of the managed scheduled executor: the core's {@link Scheduler} on top of it. */
+/**
+ * The core's {@link Scheduler} on a scheduled executor: the managed scheduled executor for the heartbeat and
+ * the periodic checks, or a plain one on managed threads for the requests' timers.
+ */
 public final class ManagedTasks implements Scheduler {
 
     /**
@@ -13,13 +16,12 @@ public final class ManagedTasks implements Scheduler {
      * of the submitting thread: no transaction, no security context.
      */
     public static final String CONTEXT = "java:app/concurrent/MayhemContext";
-    public static final String EXECUTOR = "java:app/concurrent/MayhemExecutor";
     public static final String SCHEDULER = "java:app/concurrent/MayhemScheduler";
     public static final String THREADS = "java:app/concurrent/MayhemThreads";
 
-    private final ManagedScheduledExecutorService scheduled;
+    private final ScheduledExecutorService scheduled;
 
-    public ManagedTasks(ManagedScheduledExecutorService scheduled) {
+    public ManagedTasks(ScheduledExecutorService scheduled) {
         this.scheduled = scheduled;
     }
 
