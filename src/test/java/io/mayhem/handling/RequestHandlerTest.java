@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -12,22 +11,25 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.mayhem.lease.LeaseKeeper;
+import io.mayhem.lease.InstanceLease;
+import io.mayhem.lease.LeaseLost;
 import io.mayhem.lease.LeaseStore;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.restart.HostRestarter;
 import io.mayhem.restart.RestartFailed;
 import io.mayhem.restart.Restarts;
 import io.mayhem.restart.Simulation;
-import io.mayhem.store.EventStore;
+import io.mayhem.store.EventJournal;
 import io.mayhem.store.Saves;
 import io.mayhem.tasks.TrackedExecutor;
+import io.mayhem.testkit.FlightEvents;
 import io.mayhem.testkit.LogCapture;
 import io.mayhem.testkit.ManualExecutor;
 import io.mayhem.testkit.VirtualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +39,8 @@ import org.mockito.InOrder;
 
 class RequestHandlerTest {
 
+    static final String OWNER = "owner-1";
+
     @RegisterExtension
     LogCapture logs = new LogCapture();
 
@@ -44,8 +48,10 @@ class RequestHandlerTest {
     VirtualScheduler time = new VirtualScheduler();
     Stats stats = new Stats();
     List<Throwable> uncaught = new ArrayList<>();
-    EventStore events = mock(EventStore.class);
+    EventJournal events = mock(EventJournal.class);
     LeaseStore leaseStore = mock(LeaseStore.class);
+    InstanceLease lease = new InstanceLease(leaseStore, time, time.clock(), () -> OWNER, Duration.ofSeconds(2),
+            Duration.ofSeconds(3));
     Acknowledger acks = mock(Acknowledger.class);
     HostRestarter restarter = mock(HostRestarter.class);
     Simulation simulation = mock(Simulation.class);
@@ -57,17 +63,25 @@ class RequestHandlerTest {
     void wire() {
         when(simulation.latency()).thenReturn(Duration.ofMillis(500));
         when(restarter.restart(anyString())).thenReturn(CompletableFuture.completedFuture(null));
-        when(acks.ack(any(), any(), any())).thenAnswer(call -> call.getArgument(1));
-        TrackedExecutor tasks = new TrackedExecutor(executor, (id, e) -> uncaught.add(e));
-        handler = new RequestHandler(
-                new Saves(events, time, simulation, stats),
-                new Restarts(restarter, time, stats, 3, Duration.ofMillis(100)),
-                new LeaseKeeper(leaseStore, time, time.clock(), stats, Duration.ofSeconds(2), Duration.ofSeconds(3),
-                        Duration.ofHours(1)),
-                acks, tasks, stats, watch);
+        when(events.record(any())).thenAnswer(call -> CompletableFuture.completedFuture(null));
+        when(leaseStore.renew(anyString(), any())).thenReturn(true);
+        when(acks.ack(any(), anyString(), any(), any()))
+                .thenAnswer(call -> CompletableFuture.completedFuture(Optional.of(call.<Outcome>getArgument(2))));
+        handler = handler(Duration.ofHours(1), 3);
+        lease.start();
+        time.advance(Duration.ZERO);
+        assertThat(lease.holds(OWNER)).isTrue();
     }
 
-    /** Runs whatever is pending, advancing virtual time in small steps, until nothing is left to do. */
+    private RequestHandler handler(Duration maxTotal, int maxAttempts) {
+        RequestHandler built = new RequestHandler(new Saves(events, time, simulation, stats),
+                new Restarts(restarter, time, stats, maxAttempts, Duration.ofMillis(100)), lease, acks,
+                new TrackedExecutor(executor, (id, e) -> uncaught.add(e)), time, time.clock(), maxTotal, stats, watch);
+        lease.holder(built);
+        return built;
+    }
+
+    /** Runs whatever is pending, advancing virtual time in small steps, until the span has passed. */
     private void settle(Duration span) {
         Duration step = Duration.ofMillis(100);
         for (Duration elapsed = Duration.ZERO; elapsed.compareTo(span) < 0; elapsed = elapsed.plus(step)) {
@@ -79,7 +93,7 @@ class RequestHandlerTest {
 
     @Test
     void defersTheWorkInsteadOfRunningItInline() {
-        CompletableFuture<Void> done = handler.handle(msg);
+        CompletableFuture<Void> done = handler.handle(msg, OWNER);
 
         assertThat(executor.pending()).isEqualTo(1);
         assertThat(done).isNotDone();
@@ -93,14 +107,14 @@ class RequestHandlerTest {
 
     @Test
     void acksDoneOnceAfterBothSaveAndRestartSucceeded() {
-        handler.handle(msg);
+        handler.handle(msg, OWNER);
         settle(Duration.ofSeconds(2));
 
         InOrder order = inOrder(events, restarter, acks);
         order.verify(events).record(msg);
-        order.verify(acks).ack(msg, Outcome.DONE, null);
+        order.verify(acks).ack(msg, OWNER, Outcome.DONE, null);
         verify(restarter, times(1)).restart("cattle-1a2b.example.net");
-        verify(acks, times(1)).ack(any(), any(), any());
+        verify(acks, times(1)).ack(any(), any(), any(), any());
         assertThat(msg.saved()).isTrue();
         assertThat(msg.restarted()).isTrue();
         assertThat(logs.messages(Level.INFO)).contains("Done. Acked PubSubMessage(instance_name=cattle-1a2b) DONE");
@@ -111,15 +125,15 @@ class RequestHandlerTest {
     @Test
     void timesTheHandlingFromItsStartToTheAck() {
         when(simulation.latency()).thenReturn(Duration.ofMillis(700), Duration.ofMillis(300));
-        List<jdk.jfr.consumer.RecordedEvent> events = io.mayhem.testkit.FlightEvents.during("mayhem.RequestHandled", () -> {
-            handler.handle(msg);
+        List<jdk.jfr.consumer.RecordedEvent> handled = FlightEvents.during("mayhem.RequestHandled", () -> {
+            handler.handle(msg, OWNER);
             assertThat(watch.running()).isEqualTo(1);
             settle(Duration.ofSeconds(2));
         });
 
         assertThat(stats.snapshot()).containsEntry("handling_ms_p50", 700L).containsEntry("handling_ms_p99", 700L);
         assertThat(watch.running()).isZero();
-        assertThat(events).singleElement().satisfies(event -> {
+        assertThat(handled).singleElement().satisfies(event -> {
             assertThat(event.getString("messageId")).isEqualTo(msg.messageId());
             assertThat(event.getString("outcome")).isEqualTo("DONE");
             assertThat(event.getInt("attempts")).isEqualTo(1);
@@ -128,7 +142,7 @@ class RequestHandlerTest {
 
     @Test
     void aCancelledHandlingIsNoLongerWatchedNorTimed() {
-        handler.handle(msg);
+        handler.handle(msg, OWNER);
         settle(Duration.ofMillis(100));
 
         assertThat(handler.cancelAll()).isEqualTo(1);
@@ -142,24 +156,24 @@ class RequestHandlerTest {
         CompletableFuture<Void> restart = new CompletableFuture<>();
         when(restarter.restart(anyString())).thenReturn(restart);
 
-        handler.handle(msg);
+        handler.handle(msg, OWNER);
         settle(Duration.ofSeconds(3));
         assertThat(msg.saved()).isTrue();
-        verify(acks, never()).ack(any(), any(), any());
+        verify(acks, never()).ack(any(), any(), any(), any());
 
         restart.complete(null);
         settle(Duration.ofMillis(100));
-        verify(acks).ack(msg, Outcome.DONE, null);
+        verify(acks).ack(msg, OWNER, Outcome.DONE, null);
     }
 
     @Test
     void acksFailedWithTheReasonWhenSaveFailsAndStillRestarts() {
         when(simulation.saveFails()).thenReturn(true);
 
-        handler.handle(msg);
+        handler.handle(msg, OWNER);
         settle(Duration.ofSeconds(2));
 
-        verify(acks).ack(msg, Outcome.FAILED, "Could not save PubSubMessage(instance_name=cattle-1a2b)");
+        verify(acks).ack(msg, OWNER, Outcome.FAILED, "Could not save PubSubMessage(instance_name=cattle-1a2b)");
         verify(events, never()).record(any());
         assertThat(msg.restarted()).isTrue();
         assertThat(msg.saved()).isFalse();
@@ -173,92 +187,195 @@ class RequestHandlerTest {
         when(simulation.saveFails()).thenReturn(true);
         when(restarter.restart(anyString())).thenReturn(CompletableFuture.failedFuture(new RestartFailed("Could not restart cattle-1a2b.example.net")));
 
-        handler.handle(msg);
+        handler.handle(msg, OWNER);
         settle(Duration.ofSeconds(3));
 
         assertThat(logs.messages(Level.WARNING)).endsWith(
                 "Handling general error: Could not save PubSubMessage(instance_name=cattle-1a2b)",
                 "Handling general error: Could not restart cattle-1a2b.example.net");
-        verify(acks).ack(msg, Outcome.FAILED,
+        verify(acks).ack(msg, OWNER, Outcome.FAILED,
                 "Could not save PubSubMessage(instance_name=cattle-1a2b); Could not restart cattle-1a2b.example.net");
         assertThat(msg.restartAttempts()).isEqualTo(3);
     }
 
     @Test
-    void keepsTheLeaseWhileWorkingAndStopsOnCompletion() {
+    void countsAnExtensionAtTheStartAndOnEachHeartbeatWhileItWorks() {
         when(simulation.latency()).thenReturn(Duration.ofMillis(4500));
+        List<jdk.jfr.consumer.RecordedEvent> extended = FlightEvents.during("mayhem.LeaseExtended", () -> {
+            handler.handle(msg, OWNER);
+            settle(Duration.ofSeconds(10));
+        });
 
-        handler.handle(msg);
-        settle(Duration.ofSeconds(10));
-
+        // at the start (the lease taken at intake), then the heartbeats at 2 s and 4 s; none after the ack
         assertThat(msg.extendedCount()).isEqualTo(3);
-        verify(leaseStore, times(3)).extend(eq(msg.messageId()), any(), any(Integer.class));
-        assertThat(time.pending()).isZero();
+        assertThat(stats.snapshot()).containsEntry("extended", 3L);
+        assertThat(extended).extracting(e -> e.getInt("extendedCount")).containsExactly(1, 2, 3);
+        assertThat(logs.messages(Level.INFO)).filteredOn(m -> m.equals("Extended deadline by 3 seconds for "
+                + "PubSubMessage(instance_name=cattle-1a2b)")).hasSize(3);
+        verify(leaseStore, times(5)).renew(eq(OWNER), any());
     }
 
     @Test
-    void failsTheRequestWhenTheLeaseCapIsReached() {
+    void logsOneLineForAHeartbeatOfManyRequests() {
+        when(restarter.restart(anyString())).thenReturn(new CompletableFuture<>());
+        for (int i = 0; i < RequestHandler.EXTENSION_LINES + 1; i++) {
+            handler.handle(new PubSubMessage("6f1c6a2e-0000-4000-8000-0000000001%02d".formatted(i), "cattle-" + i,
+                    "example.net"), OWNER);
+        }
+        executor.runUntilIdle();
+        logs.clear();
+
+        time.advance(Duration.ofSeconds(2));
+        executor.runUntilIdle();
+
+        assertThat(logs.messages(Level.INFO)).filteredOn(m -> m.startsWith("Extended deadline")).containsExactly(
+                "Extended deadline by 3 seconds for 21 messages (one heartbeat of owner owner-1; one line per message up to 20)");
+        assertThat(stats.snapshot()).containsEntry("extended", 42L);
+    }
+
+    @Test
+    void failsTheRequestWhenTheLeaseCapIsReachedAndCancelsItsRestart() {
         CompletableFuture<Void> never = new CompletableFuture<>();
         when(restarter.restart(anyString())).thenReturn(never);
-        handler = new RequestHandler(new Saves(events, time, simulation, stats),
-                new Restarts(restarter, time, stats, 1, Duration.ofMillis(100)),
-                new LeaseKeeper(leaseStore, time, time.clock(), stats, Duration.ofSeconds(2), Duration.ofSeconds(3),
-                        Duration.ofSeconds(5)),
-                acks, new TrackedExecutor(executor, (id, e) -> uncaught.add(e)), stats,
-                new HandlingWatch(time.clock(), stats, Duration.ofSeconds(30)));
+        handler = handler(Duration.ofSeconds(5), 1);
 
-        handler.handle(msg);
+        handler.handle(msg, OWNER);
         settle(Duration.ofSeconds(8));
 
-        verify(acks).ack(msg, Outcome.FAILED, "Lease held longer than mayhem.lease.max-total (PT5S) for "
+        verify(acks).ack(msg, OWNER, Outcome.FAILED, "Lease held longer than mayhem.lease.max-total (PT5S) for "
                 + "PubSubMessage(instance_name=cattle-1a2b)");
-        never.complete(null);
+        assertThat(never).isCancelled();
         settle(Duration.ofSeconds(1));
-        verify(acks, times(1)).ack(any(), any(), any());
+        verify(acks, times(1)).ack(any(), any(), any(), any());
+        assertThat(msg.restarted()).isFalse();
     }
 
     @Test
-    void aFailedAckIsReportedAndLeavesTheRequestUnacked() {
-        doThrow(new IllegalStateException("database down")).when(acks).ack(any(), any(), any());
+    void aLapsedLeaseCancelsTheRunningRestartAndAcksNothing() {
+        CompletableFuture<Void> running = new CompletableFuture<>();
+        when(restarter.restart(anyString())).thenReturn(running);
+        when(leaseStore.renew(anyString(), any())).thenReturn(false);
 
-        CompletableFuture<Void> done = handler.handle(msg);
+        CompletableFuture<Void> done = handler.handle(msg, OWNER);
+        settle(Duration.ofMillis(1900));
+        assertThat(running).isNotDone();
+        settle(Duration.ofMillis(200));
+
+        assertThat(running).as("the restart in progress is stopped").isCancelled();
+        assertThat(done).isCompletedExceptionally();
+        assertThat(done.handle((ok, e) -> e)).succeedsWithin(Duration.ZERO).isInstanceOf(LeaseLost.class);
+        verify(acks, never()).ack(any(), any(), any(), any());
+        assertThat(handler.outstanding()).isZero();
+        assertThat(stats.snapshot()).containsEntry("in_flight", 0L).containsEntry("acked", 0L);
+        assertThat(logs.messages(Level.INFO)).anyMatch(m -> m.startsWith("Abandoned PubSubMessage(instance_name=cattle-1a2b) "
+                + "(lease lapsed: another instance expired the heartbeat)"));
+    }
+
+    @Test
+    void aStalledHeartbeatFencesTheRequestsAtExtendBy() {
+        CompletableFuture<Void> running = new CompletableFuture<>();
+        when(restarter.restart(anyString())).thenReturn(running);
+        when(leaseStore.renew(anyString(), any())).thenThrow(new IllegalStateException("database stalled"));
+
+        CompletableFuture<Void> done = handler.handle(msg, OWNER);
+        settle(Duration.ofMillis(2900));
+        assertThat(done).isNotDone();
+        settle(Duration.ofMillis(100));
+
+        assertThat(running).isCancelled();
+        assertThat(done).isCompletedExceptionally();
+    }
+
+    @Test
+    void noRetryStartsOnceTheLeaseLapsed() {
+        when(restarter.restart(anyString())).thenReturn(CompletableFuture.failedFuture(new RestartFailed("no")));
+        when(simulation.latency()).thenReturn(Duration.ofSeconds(10));
+        handler = new RequestHandler(new Saves(events, time, simulation, stats),
+                new Restarts(restarter, time, stats, 5, Duration.ofSeconds(1)), lease, acks,
+                new TrackedExecutor(executor, (id, e) -> uncaught.add(e)), time, time.clock(), Duration.ofHours(1), stats, watch);
+        lease.holder(handler);
+        when(leaseStore.renew(anyString(), any())).thenReturn(false);
+
+        handler.handle(msg, OWNER);
+        settle(Duration.ofSeconds(20));
+
+        // attempts at 0 s and 1 s; the lease lapses at 2 s, before the third attempt at 3 s
+        verify(restarter, times(2)).restart(anyString());
+        verify(acks, never()).ack(any(), any(), any(), any());
+    }
+
+    @Test
+    void aRequestStoredUnderAnotherOwnerIsNotWorkedOn() {
+        CompletableFuture<Void> done = handler.handle(msg, "an-older-epoch");
+        settle(Duration.ofSeconds(2));
+
+        assertThat(done).isCompletedExceptionally();
+        verify(restarter, never()).restart(anyString());
+        verify(events, never()).record(any());
+    }
+
+    @Test
+    void aRequestTakenOverBeforeItsAckIsNotCountedAsAcked() {
+        org.mockito.Mockito.doReturn(CompletableFuture.completedFuture(Optional.empty()))
+                .when(acks).ack(any(), anyString(), any(), any());
+
+        CompletableFuture<Void> done = handler.handle(msg, OWNER);
         settle(Duration.ofSeconds(2));
 
         assertThat(done).isCompletedExceptionally();
         assertThat(msg.acked()).isFalse();
-        assertThat(uncaught).extracting(Throwable::getMessage).containsExactly("database down");
-        assertThat(watch.running()).isZero();
-        assertThat(stats.snapshot()).containsEntry("handling_ms_p50", 0L);
         assertThat(stats.snapshot()).containsEntry("acked", 0L).containsEntry("in_flight", 0L);
+        assertThat(logs.messages(Level.INFO)).contains("Not acking PubSubMessage(instance_name=cattle-1a2b): another "
+                + "instance holds it now");
     }
 
     @Test
-    void stopsExtendingEveryOutstandingLeaseOnRequest() {
-        when(restarter.restart(anyString())).thenReturn(new CompletableFuture<>());
-        handler.handle(msg);
-        executor.runUntilIdle();
-        time.advance(Duration.ZERO);
-        executor.runUntilIdle();
-        assertThat(handler.outstanding()).isEqualTo(1);
-        assertThat(msg.extendedCount()).isEqualTo(1);
+    void aFailedAckIsTriedAgainWithBackoffUntilItIsStored() {
+        org.mockito.Mockito.doReturn(CompletableFuture.failedFuture(new IllegalStateException("database down")))
+                .doThrow(new IllegalStateException("still down"))
+                .doReturn(CompletableFuture.completedFuture(Optional.of(Outcome.DONE)))
+                .when(acks).ack(any(), anyString(), any(), any());
 
-        handler.stopLeaseKeeping();
-        settle(Duration.ofSeconds(5));
+        CompletableFuture<Void> done = handler.handle(msg, OWNER);
+        settle(Duration.ofMillis(600));
+        verify(acks, times(1)).ack(any(), any(), any(), any());
+        settle(Duration.ofMillis(1500));
 
-        assertThat(msg.extendedCount()).isEqualTo(1);
-        assertThat(handler.outstanding()).isEqualTo(1);
+        // at 0.5 s, again 0.5 s later, then 1 s later
+        verify(acks, times(3)).ack(msg, OWNER, Outcome.DONE, null);
+        assertThat(done).isCompleted();
+        assertThat(msg.acked()).isTrue();
+        assertThat(logs.messages(Level.WARNING)).filteredOn(m -> m.startsWith("Could not store the ack")).containsExactly(
+                "Could not store the ack of PubSubMessage(instance_name=cattle-1a2b) (IllegalStateException: database down); "
+                        + "trying again in 500 ms",
+                "Could not store the ack of PubSubMessage(instance_name=cattle-1a2b) (IllegalStateException: still down); "
+                        + "trying again in 1000 ms");
+    }
+
+    @Test
+    void aFailingAckIsGivenUpWhenTheLeaseLapses() {
+        org.mockito.Mockito.doReturn(CompletableFuture.failedFuture(new IllegalStateException("down")))
+                .when(acks).ack(any(), anyString(), any(), any());
+        when(leaseStore.renew(anyString(), any())).thenReturn(false);
+
+        CompletableFuture<Void> done = handler.handle(msg, OWNER);
+        settle(Duration.ofSeconds(10));
+
+        assertThat(done).isCompletedExceptionally();
+        assertThat(msg.acked()).isFalse();
+        assertThat(handler.outstanding()).isZero();
     }
 
     @Test
     void cancelledRequestsAreNeverAcked() {
-        CompletableFuture<Void> done = handler.handle(msg);
+        CompletableFuture<Void> done = handler.handle(msg, OWNER);
         executor.runUntilIdle();
 
         assertThat(handler.cancelAll()).isEqualTo(1);
         settle(Duration.ofSeconds(2));
 
         assertThat(done).isCancelled();
-        verify(acks, never()).ack(any(), any(), any());
+        verify(acks, never()).ack(any(), any(), any(), any());
         assertThat(handler.outstanding()).isZero();
         assertThat(handler.cancelAll()).isZero();
     }

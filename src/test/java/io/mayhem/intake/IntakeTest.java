@@ -3,248 +3,326 @@ package io.mayhem.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.mayhem.handling.Acknowledger;
 import io.mayhem.handling.PubSubMessage;
 import io.mayhem.handling.RequestHandler;
+import io.mayhem.intake.Inbox.Admission;
+import io.mayhem.lease.InstanceLease;
+import io.mayhem.lease.LeaseStore;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.testkit.LogCapture;
+import io.mayhem.testkit.ManualExecutor;
+import io.mayhem.testkit.VirtualScheduler;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
 
 class IntakeTest {
 
-    static final String VALID = "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"cattle-1a2b\"}";
+    static final String VALID = "{\"message_id\": \"6f1c6a2e-0000-4000-8000-00000000000%d\", \"instance_name\": \"cattle-%d\"}";
 
     @RegisterExtension
     LogCapture logs = new LogCapture();
 
+    VirtualScheduler time = new VirtualScheduler();
+    ManualExecutor writes = new ManualExecutor();
     Inbox inbox = mock(Inbox.class);
     DeadLetters deadLetters = mock(DeadLetters.class);
-    RequestHandler handler = mock(RequestHandler.class);
-    Stats stats = new Stats();
-    CompletableFuture<Void> handled = new CompletableFuture<>();
     Acknowledger acks = mock(Acknowledger.class);
+    RequestHandler handler = mock(RequestHandler.class);
+    LeaseStore leaseStore = mock(LeaseStore.class);
+    InstanceLease lease = new InstanceLease(leaseStore, time, time.clock(), () -> "owner-1",
+            Duration.ofSeconds(2), Duration.ofSeconds(3));
+    Stats stats = new Stats();
     List<Duration> pauses = new ArrayList<>();
-    Intake intake = new Intake(new RequestDecoder("example.net", 65536), inbox, deadLetters, acks, handler, stats, 1,
-            Duration.ZERO, pauses::add);
-    FakeTransaction tx = new FakeTransaction();
+    List<CompletableFuture<Void>> handlings = new ArrayList<>();
+    Intake intake;
 
     @BeforeEach
     void accept() {
-        when(inbox.accept(any())).thenReturn(Inbox.Admission.ACCEPTED);
-        when(handler.handle(any())).thenReturn(handled);
+        when(inbox.acceptAll(anyList(), any())).thenAnswer(call -> Collections.nCopies(
+                call.<List<?>>getArgument(0).size(), Admission.ACCEPTED));
+        when(handler.handle(any(), anyString())).thenAnswer(call -> {
+            CompletableFuture<Void> handling = new CompletableFuture<>();
+            handlings.add(handling);
+            return handling;
+        });
+        intake = intake(1000, Duration.ofSeconds(30));
+        lease.heartbeat();
+    }
+
+    private Intake intake(int maxOutstanding, Duration maxWait) {
+        return intake(maxOutstanding, maxWait, writes);
+    }
+
+    /** With {@code Runnable::run} as the executor, each group commit is written within the submit. */
+    private Intake intake(int maxOutstanding, Duration maxWait, java.util.concurrent.Executor writer) {
+        return new Intake(new RequestDecoder("example.net", 64 * 1024), inbox, deadLetters, acks, handler, lease,
+                stats, time.clock(), writer, maxOutstanding, maxWait, pause -> {
+                    pauses.add(pause);
+                    time.advance(pause);
+                    writes.runUntilIdle();
+                }, 100);
+    }
+
+    private static Delivery valid(int n) {
+        return Delivery.text("ID:" + n, VALID.formatted(n, n));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Inbox.Admit> stored() {
+        ArgumentCaptor<List<Inbox.Admit>> batch = ArgumentCaptor.forClass(List.class);
+        verify(inbox, org.mockito.Mockito.atLeastOnce()).acceptAll(batch.capture(), any());
+        return batch.getAllValues().stream().flatMap(List::stream).toList();
     }
 
     @Test
-    void handsTheRequestToTheHandlerOnlyAfterCommit() throws InterruptedException {
-        intake.receive(Delivery.text("ID:1", VALID), tx);
+    void storesManyDeliveriesInOneGroupCommitAndHandsEachToTheHandlerOnceStored() throws InterruptedException {
+        List<FakeTransaction> txs = new ArrayList<>();
+        for (int n = 1; n <= 3; n++) {
+            FakeTransaction tx = new FakeTransaction();
+            intake.receive(valid(n), tx);
+            txs.add(tx);
+        }
+        verify(handler, never()).handle(any(), anyString());
+        assertThat(writes.pending()).as("one flush for all three").isEqualTo(1);
 
-        verify(inbox).accept(any(PubSubMessage.class));
-        verify(handler, never()).handle(any());
+        writes.runUntilIdle();
 
+        verify(inbox, times(1)).acceptAll(anyList(), eq(time.now()));
+        assertThat(stored()).extracting(a -> a.request().instanceName(), Inbox.Admit::owner)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("cattle-1", "owner-1"),
+                        org.assertj.core.groups.Tuple.tuple("cattle-2", "owner-1"),
+                        org.assertj.core.groups.Tuple.tuple("cattle-3", "owner-1"));
+        ArgumentCaptor<PubSubMessage> handled = ArgumentCaptor.forClass(PubSubMessage.class);
+        verify(handler, times(3)).handle(handled.capture(), eq("owner-1"));
+        assertThat(handled.getAllValues()).extracting(PubSubMessage::instanceName)
+                .containsExactly("cattle-1", "cattle-2", "cattle-3");
+        txs.forEach(FakeTransaction::commit);
+        assertThat(stats.snapshot()).containsEntry("received", 3L);
+        assertThat(logs.messages(Level.INFO)).contains("Consumed PubSubMessage(instance_name=cattle-1)");
+    }
+
+    @Test
+    void theCommitComesOnlyAfterTheRequestIsStored() throws InterruptedException {
+        FakeTransaction tx = new FakeTransaction();
+        intake.receive(valid(1), tx);
+
+        assertThat(tx.checks).as("the commit waits for the store").hasSize(1);
+        verify(inbox, never()).acceptAll(anyList(), any());
+        writes.runUntilIdle();
         tx.commit();
-        verify(handler).handle(any(PubSubMessage.class));
-        assertThat(stats.snapshot()).containsEntry("received", 1L);
+        verify(inbox).acceptAll(anyList(), any());
     }
 
     @Test
-    void aRolledBackDeliveryIsNeitherHandledNorCounted() throws InterruptedException {
-        intake.receive(Delivery.text("ID:1", VALID), tx);
+    void aStoredRequestIsHandledWhateverBecomesOfItsDelivery() throws InterruptedException {
+        FakeTransaction tx = new FakeTransaction();
+        intake.receive(valid(1), tx);
+        writes.runUntilIdle();
         tx.rollback();
 
-        verify(handler, never()).handle(any());
+        verify(handler).handle(any(), eq("owner-1"));
         assertThat(stats.snapshot()).containsEntry("received", 0L);
-        intake.receive(Delivery.text("ID:2", VALID), new FakeTransaction());
+    }
+
+    @Test
+    void aDeliveryNotStoredWithinMaxWaitRollsBackButIsHandledIfTheWriteStillSucceeds() throws InterruptedException {
+        intake = intake(1000, Duration.ZERO);
+        FakeTransaction tx = new FakeTransaction();
+        intake.receive(valid(1), tx);
+
+        assertThatThrownBy(tx::commit).isInstanceOf(IntakeRefused.class).hasMessageContaining("Not stored within 0 ms");
+        writes.runUntilIdle();
+        verify(handler).handle(any(), eq("owner-1"));
     }
 
     @Test
     void poisonGoesToTheDeadLettersWithItsReasonAndOneWarning() throws InterruptedException {
-        Delivery poison = Delivery.text("ID:9", "not json at all");
-        intake.receive(poison, tx);
+        FakeTransaction tx = new FakeTransaction();
+        intake.receive(Delivery.text("ID:9", "not json"), tx);
         tx.commit();
 
-        verify(deadLetters).send(org.mockito.ArgumentMatchers.startsWith("not JSON"), eq(poison));
-        verify(inbox, never()).accept(any());
-        assertThat(stats.snapshot()).containsEntry("dead_lettered", 1L);
-        assertThat(logs.messages(Level.WARNING)).hasSize(1).first().asString().startsWith("Dead-lettered message ID:9: not JSON");
-        assertThat(logs.records()).allMatch(r -> r.getThrown() == null);
+        verify(deadLetters).send(org.mockito.ArgumentMatchers.startsWith("not JSON"), any());
+        assertThat(stats.snapshot()).containsEntry("dead_lettered", 1L).containsEntry("received", 1L);
+        assertThat(logs.messages(Level.WARNING)).singleElement().asString().startsWith("Dead-lettered message ID:9: not JSON");
+        assertThat(writes.pending()).isZero();
     }
 
     @Test
-    void poisonWithAValidMessageIdIsLoggedWithIt() throws InterruptedException {
-        intake.receive(Delivery.text("ID:10", "{\"message_id\": \"6f1c6a2e-0000-4000-8000-00000000000a\","
-                + " \"instance_name\": \"-bad-\"}"), tx);
-        intake.receive(Delivery.text("ID:11", "{\"message_id\": \"no-uuid\", \"instance_name\": \"cattle-1\"}"), tx);
-        intake.receive(Delivery.text("ID:12", "{\"instance_name\": \"cattle-1\"}"), tx);
+    void anAckedDuplicateIsNotHandledAgainButItsOutcomeIsSentAgain() throws InterruptedException {
+        when(inbox.acceptAll(anyList(), any())).thenReturn(List.of(Admission.ALREADY_ACKED));
+        FakeTransaction tx = new FakeTransaction();
+        intake.receive(valid(1), tx);
+        writes.runUntilIdle();
         tx.commit();
 
-        assertThat(logs.records()).extracting(LogRecord::getMessage).containsExactly(
-                "Dead-lettered message ID:10: instance_name is not a host label (1-63 of [A-Za-z0-9-], no leading or"
-                        + " trailing '-'): '-bad-' [message_id=6f1c6a2e-0000-4000-8000-00000000000a]",
-                "Dead-lettered message ID:11: message_id is not a UUID: 'no-uuid'",
-                "Dead-lettered message ID:12: message_id is missing");
-    }
-
-    @Test
-    void duplicatesAreNotHandledAgain() throws InterruptedException {
-        when(inbox.accept(any())).thenReturn(Inbox.Admission.ALREADY_ACKED);
-
-        intake.receive(Delivery.text("ID:1", VALID), tx);
-        tx.commit();
-
-        verify(handler, never()).handle(any());
+        verify(handler, never()).handle(any(), anyString());
         verify(acks).repeat("6f1c6a2e-0000-4000-8000-000000000001");
         assertThat(intake.saturated()).isFalse();
+        assertThat(logs.messages(Level.INFO)).anyMatch(m -> m.startsWith("Not handling duplicate") && m.contains("ALREADY_ACKED"));
     }
 
     @Test
-    void aDuplicateInFlightElsewhereIsLeftToItsOwner() throws InterruptedException {
-        when(inbox.accept(any())).thenReturn(Inbox.Admission.LEASED_ELSEWHERE);
-
-        intake.receive(Delivery.text("ID:1", VALID), tx);
+    void aDuplicateInFlightElsewhereIsLeftToItsOwnerAndGivesItsRoomBack() throws InterruptedException {
+        intake = intake(1, Duration.ZERO);
+        when(inbox.acceptAll(anyList(), any())).thenReturn(List.of(Admission.LEASED_ELSEWHERE));
+        FakeTransaction tx = new FakeTransaction();
+        intake.receive(valid(1), tx);
+        writes.runUntilIdle();
         tx.commit();
 
-        verify(handler, never()).handle(any());
-        verify(acks, never()).repeat(any());
-    }
-
-    @Test
-    void sweepsAsManyAbandonedRequestsAsThereIsRoomForAndHandlesThem() {
-        PubSubMessage abandoned = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000009", "cattle-9", "example.net");
-        when(inbox.claimAbandoned(1)).thenReturn(List.of(abandoned));
-
-        assertThat(intake.sweep()).isEqualTo(1);
-
-        verify(handler).handle(abandoned);
-        assertThat(intake.saturated()).isTrue();
-        assertThat(intake.sweep()).isZero();
-        handled.complete(null);
+        verify(handler, never()).handle(any(), anyString());
+        verify(acks, never()).repeat(anyString());
         assertThat(intake.saturated()).isFalse();
-    }
-
-    @Test
-    void neverHandlesAgainARequestItIsStillHandlingWhoseLeaseLapsed() throws InterruptedException {
-        Intake roomy = new Intake(new RequestDecoder("example.net", 65536), inbox, deadLetters, acks, handler, stats,
-                5, Duration.ZERO, pauses::add);
-        roomy.receive(Delivery.text("ID:1", VALID), tx);
-        tx.commit();
-        PubSubMessage lapsed = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
-        when(inbox.claimAbandoned(4)).thenReturn(List.of(lapsed));
-
-        assertThat(roomy.sweep()).isZero();
-
-        verify(handler, org.mockito.Mockito.times(1)).handle(any());
-        assertThat(logs.messages(Level.INFO)).anyMatch(line -> line.startsWith("Renewed the lapsed lease of"));
-        handled.complete(null);
-        when(inbox.claimAbandoned(5)).thenReturn(List.of(lapsed));
-        assertThat(roomy.sweep()).as("handled again once the first handling is over").isEqualTo(1);
     }
 
     @Test
     void retriesStoringWithBackoffWhileTheDatabaseIsDownAndGoesOnWhenItIsBack() throws InterruptedException {
-        Intake patient = new Intake(new RequestDecoder("example.net", 65536), inbox, deadLetters, acks, handler, stats,
-                1, Duration.ofSeconds(30), pauses::add);
-        when(inbox.accept(any())).thenThrow(new IllegalStateException("db", new java.sql.SQLException("Connection refused")))
-                .thenThrow(new IllegalStateException("db")).thenThrow(new IllegalStateException("db"))
-                .thenThrow(new IllegalStateException("db")).thenReturn(Inbox.Admission.ACCEPTED);
-
-        patient.receive(Delivery.text("ID:1", VALID), tx);
+        when(inbox.acceptAll(anyList(), any()))
+                .thenThrow(new IllegalStateException("down", new RuntimeException("Connection refused")))
+                .thenThrow(new IllegalStateException("down"))
+                .thenThrow(new IllegalStateException("down"))
+                .thenReturn(List.of(Admission.ACCEPTED));
+        intake = intake(1000, Duration.ofSeconds(30), Runnable::run);
+        FakeTransaction tx = new FakeTransaction();
+        intake.receive(valid(1), tx);
         tx.commit();
 
+        assertThat(pauses).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1));
+        verify(handler).handle(any(), eq("owner-1"));
+        assertThat(logs.messages(Level.WARNING)).singleElement().asString()
+                .contains("Could not store PubSubMessage(instance_name=cattle-1) (RuntimeException: Connection refused)");
+    }
+
+    @Test
+    void refusesAfterMaxWaitOfFailuresSoTheBrokerKeepsTheMessageAndGivesEveryPermitBack() throws InterruptedException {
+        intake = intake(1, Duration.ofSeconds(5), Runnable::run);
+        when(inbox.acceptAll(anyList(), any())).thenThrow(new IllegalStateException("down"));
+        FakeTransaction tx = new FakeTransaction();
+        intake.receive(valid(1), tx);
+
+        assertThatThrownBy(tx::commit).isInstanceOf(IntakeRefused.class).hasMessageContaining("within 5000 ms");
         assertThat(pauses).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-                Duration.ofSeconds(2));
-        verify(handler).handle(any(PubSubMessage.class));
-        assertThat(logs.messages(Level.WARNING)).containsExactly("Could not store PubSubMessage(instance_name=cattle-1a2b) "
-                + "(SQLException: Connection refused); retrying for up to 30000 ms");
-        assertThat(logs.records()).filteredOn(r -> r.getLevel() == Level.WARNING).singleElement()
-                .satisfies(r -> assertThat(r.getMessage()).endsWith("[message_id=6f1c6a2e-0000-4000-8000-000000000001]"))
-                .satisfies(r -> assertThat(r.getThrown()).as("no stack trace").isNull());
+                Duration.ofSeconds(2), Duration.ofMillis(1250));
+        verify(handler, never()).handle(any(), anyString());
+        assertThat(intake.saturated()).isFalse();
     }
 
     @Test
-    void refusesAfterMaxWaitOfFailuresSoTheBrokerKeepsTheMessage() {
-        Intake patient = new Intake(new RequestDecoder("example.net", 65536), inbox, deadLetters, acks, handler, stats,
-                1, Duration.ofSeconds(3), pauses::add);
-        when(inbox.accept(any())).thenThrow(new IllegalStateException("database down"));
+    void waitsForALeaseBeforeStoringUnderIt() throws InterruptedException {
+        InstanceLease notYet = new InstanceLease(leaseStore, time, time.clock(), () -> "owner-2",
+                Duration.ofSeconds(2), Duration.ofSeconds(3));
+        intake = new Intake(new RequestDecoder("example.net", 64 * 1024), inbox, deadLetters, acks, handler, notYet,
+                stats, time.clock(), Runnable::run, 10, Duration.ofSeconds(5), pause -> {
+                    pauses.add(pause);
+                    time.advance(pause);
+                    notYet.heartbeat();
+                }, 100);
+        FakeTransaction tx = new FakeTransaction();
+        intake.receive(valid(1), tx);
+        verify(inbox, never()).acceptAll(anyList(), any());
 
-        assertThatThrownBy(() -> patient.receive(Delivery.text("ID:1", VALID), tx)).isInstanceOf(IntakeRefused.class)
-                .hasMessageContaining("Could not store PubSubMessage(instance_name=cattle-1a2b) for 3000 ms")
-                .hasMessageContaining("IllegalStateException: database down").hasMessageContaining("stays in the broker");
-
-        assertThat(pauses).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-                Duration.ofMillis(1250));
-        assertThat(logs.messages(Level.WARNING)).containsExactly(
-                "Could not store PubSubMessage(instance_name=cattle-1a2b) (IllegalStateException: database down); "
-                        + "retrying for up to 3000 ms",
-                "Refused PubSubMessage(instance_name=cattle-1a2b) after 3000 ms: could not store it "
-                        + "(IllegalStateException: database down); rolled back, it stays in the broker");
-        tx.rollback();
-        assertThat(patient.saturated()).as("the permit is given back").isFalse();
-        verify(handler, never()).handle(any());
-    }
-
-    @Test
-    void doesNotSweepOnceClosed() {
-        intake.close();
-
-        assertThat(intake.sweep()).isZero();
-        verify(inbox, never()).claimAbandoned(org.mockito.ArgumentMatchers.anyInt());
-    }
-
-    @Test
-    void waitsForRoomAndRefusesWhenNoneFreesUp() throws InterruptedException {
-        intake.receive(Delivery.text("ID:1", VALID), tx);
+        // the commit's check stores it after the first pause, once the heartbeat holds the lease
         tx.commit();
+        verify(handler).handle(any(), eq("owner-2"));
+        assertThat(pauses).containsExactly(Duration.ofMillis(250));
+    }
+
+    @Test
+    void refusesWhenSaturated() throws InterruptedException {
+        intake = intake(1, Duration.ZERO);
+        intake.receive(valid(1), new FakeTransaction());
+        writes.runUntilIdle();
         assertThat(intake.saturated()).isTrue();
 
-        assertThatThrownBy(() -> intake.receive(Delivery.text("ID:2", VALID), new FakeTransaction()))
-                .isInstanceOf(IntakeRefused.class).hasMessageContaining("Saturated");
-
-        handled.complete(null);
+        assertThatThrownBy(() -> intake.receive(valid(2), new FakeTransaction()))
+                .isInstanceOf(IntakeRefused.class).hasMessageStartingWith("Saturated");
+        handlings.get(0).complete(null);
         assertThat(intake.saturated()).isFalse();
     }
 
     @Test
     void refusesEverythingOnceClosed() {
-        assertThat(intake.isOpen()).isTrue();
         intake.close();
 
         assertThat(intake.isOpen()).isFalse();
-        assertThatThrownBy(() -> intake.receive(Delivery.text("ID:1", VALID), tx)).isInstanceOf(IntakeRefused.class)
-                .hasMessage("Intake is closed; message ID:1 stays in the broker"
-                        + " [message_id=6f1c6a2e-0000-4000-8000-000000000001]");
-        assertThatThrownBy(() -> intake.receive(Delivery.text("ID:2", "not json"), tx))
-                .hasMessage("Intake is closed; message ID:2 stays in the broker");
-        verify(inbox, never()).accept(any());
-        verify(deadLetters, never()).send(any(), any());
+        assertThatThrownBy(() -> intake.receive(valid(1), new FakeTransaction())).isInstanceOf(IntakeRefused.class)
+                .hasMessageContaining("stays in the broker [message_id=6f1c6a2e-0000-4000-8000-000000000001]");
+        assertThatThrownBy(() -> intake.receive(Delivery.text("ID:2", "x"), new FakeTransaction()))
+                .isInstanceOf(IntakeRefused.class).hasMessage("Intake is closed; message ID:2 stays in the broker");
+        verify(deadLetters, never()).send(anyString(), any());
     }
 
     @Test
-    void aFailingInboxGivesTheRoomBack() {
-        when(inbox.accept(any())).thenThrow(new IllegalStateException("database down"));
+    void sweepsAsManyAbandonedRequestsAsThereIsRoomForAndHandlesThemUnderItsOwner() {
+        intake = intake(3, Duration.ZERO);
+        PubSubMessage a = new PubSubMessage("6f1c6a2e-0000-4000-8000-00000000000a", "cattle-a", "example.net");
+        PubSubMessage b = new PubSubMessage("6f1c6a2e-0000-4000-8000-00000000000b", "cattle-b", "example.net");
+        when(inbox.claimAbandoned("owner-1", time.now().minusSeconds(3), 3)).thenReturn(List.of(a, b));
 
-        assertThatThrownBy(() -> intake.receive(Delivery.text("ID:1", VALID), tx)).isInstanceOf(IntakeRefused.class)
-                .hasRootCauseMessage("database down");
-        assertThat(intake.saturated()).isFalse();
-        assertThat(pauses).as("max-wait zero: no retry").isEmpty();
+        assertThat(intake.sweep()).isEqualTo(2);
+
+        verify(handler).handle(a, "owner-1");
+        verify(handler).handle(b, "owner-1");
+        assertThat(logs.messages(Level.INFO)).contains("Reclaimed abandoned PubSubMessage(instance_name=cattle-a)");
+        when(inbox.claimAbandoned(anyString(), any(), eq(1))).thenReturn(List.of());
+        assertThat(intake.sweep()).isZero();
+        verify(inbox).claimAbandoned(anyString(), any(), eq(1));
     }
 
-    /** A transaction the test commits or rolls back by hand. */
+    @Test
+    void doesNotSweepWhenClosedFullOrWithoutALease() {
+        intake = intake(1, Duration.ZERO);
+        intake.close();
+        assertThat(intake.sweep()).isZero();
+
+        Intake noLease = new Intake(new RequestDecoder("example.net", 1024), inbox, deadLetters, acks, handler,
+                new InstanceLease(leaseStore, time, time.clock(), () -> "x", Duration.ofSeconds(2), Duration.ofSeconds(3)),
+                stats, time.clock(), writes, 1, Duration.ZERO, pause -> { }, 10);
+        assertThat(noLease.sweep()).isZero();
+        verify(inbox, never()).claimAbandoned(anyString(), any(), anyInt());
+    }
+
+    @Test
+    void aHandlingThatEndsGivesItsRoomBack() throws InterruptedException {
+        intake = intake(1, Duration.ZERO);
+        intake.receive(valid(1), new FakeTransaction());
+        writes.runUntilIdle();
+        assertThat(intake.saturated()).isTrue();
+
+        handlings.get(0).completeExceptionally(new IllegalStateException("lost"));
+
+        assertThat(intake.saturated()).isFalse();
+    }
+
+    /** A receiving transaction the test ends: commit runs the checks first, as JTA's beforeCompletion does. */
     static final class FakeTransaction implements Transaction {
+        final List<Runnable> checks = new ArrayList<>();
         final List<Runnable[]> callbacks = new ArrayList<>();
+
+        @Override
+        public void beforeCommit(Runnable check) {
+            checks.add(check);
+        }
 
         @Override
         public void onCompletion(Runnable committed, Runnable rolledBack) {
@@ -252,6 +330,12 @@ class IntakeTest {
         }
 
         void commit() {
+            try {
+                checks.forEach(Runnable::run);
+            } catch (RuntimeException e) {
+                rollback();
+                throw e;
+            }
             callbacks.forEach(c -> c[0].run());
         }
 

@@ -57,10 +57,16 @@ class PoisonCorpusTest {
     void accept() {
         org.mockito.Mockito.reset(inbox, deadLetters, handler);
         stats = new Stats();
+        io.mayhem.testkit.VirtualScheduler time = new io.mayhem.testkit.VirtualScheduler();
+        io.mayhem.lease.InstanceLease lease = new io.mayhem.lease.InstanceLease(mock(io.mayhem.lease.LeaseStore.class),
+                time, time.clock(), () -> "owner", Duration.ofSeconds(2), Duration.ofSeconds(3));
+        lease.heartbeat();
         intake = new Intake(new RequestDecoder("example.net", 64 * 1024), inbox, deadLetters,
-                mock(Acknowledger.class), handler, stats, 1000, Duration.ZERO, pause -> { });
-        when(inbox.accept(any())).thenReturn(Inbox.Admission.ACCEPTED);
-        when(handler.handle(any())).thenReturn(new CompletableFuture<>());
+                mock(Acknowledger.class), handler, lease, stats, time.clock(), Runnable::run, 1000,
+                Duration.ZERO, pause -> { }, 100);
+        when(inbox.acceptAll(any(), any())).thenAnswer(call -> java.util.Collections.nCopies(
+                call.<List<?>>getArgument(0).size(), Inbox.Admission.ACCEPTED));
+        when(handler.handle(any(), any())).thenReturn(new CompletableFuture<>());
     }
 
     @Test
@@ -90,8 +96,8 @@ class PoisonCorpusTest {
                     + reason.getValue()) + "( \\[message_id=[0-9a-f-]{36}])?");
             assertThat(warning.getThrown()).isNull();
         });
-        verify(inbox, never()).accept(any());
-        verify(handler, never()).handle(any());
+        verify(inbox, never()).acceptAll(any(), any());
+        verify(handler, never()).handle(any(), any());
         assertThat(message instanceof ObjectMessage).isEqualTo(poison.kind().equals("object"));
     }
 
@@ -106,7 +112,7 @@ class PoisonCorpusTest {
         }
 
         ArgumentCaptor<PubSubMessage> handled = ArgumentCaptor.forClass(PubSubMessage.class);
-        verify(handler, times(cases.size() + 1)).handle(handled.capture());
+        verify(handler, times(cases.size() + 1)).handle(handled.capture(), any());
         assertThat(handled.getAllValues()).extracting(PubSubMessage::instanceName)
                 .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(0, cases.size())
                         .mapToObj(i -> "cattle-ok" + i).toList());

@@ -32,14 +32,12 @@ class RestartListenerTest {
 
     RestartListener listener = new RestartListener();
     Intake intake = mock(Intake.class);
-    List<Runnable> handedOff = new ArrayList<>();
 
     @BeforeEach
     void wire() {
         listener.service = mock(MayhemService.class);
         listener.transactions = mock(TransactionSynchronizationRegistry.class);
         when(listener.service.intake()).thenReturn(intake);
-        when(listener.service.handOff()).thenReturn(handedOff::add);
     }
 
     private Delivery delivered() throws InterruptedException {
@@ -73,21 +71,40 @@ class RestartListenerTest {
     }
 
     @Test
-    void runsTheCommitCallbackOnTheHandOffAfterCompletion() throws Exception {
+    void runsTheCompletionCallbackThatMatchesTheTransactionsEnd() throws Exception {
         Runnable committed = mock(Runnable.class);
         Runnable rolledBack = mock(Runnable.class);
-        new JtaTransaction(listener.transactions, handedOff::add).onCompletion(committed, rolledBack);
+        new JtaTransaction(listener.transactions).onCompletion(committed, rolledBack);
         ArgumentCaptor<Synchronization> sync = ArgumentCaptor.forClass(Synchronization.class);
         verify(listener.transactions).registerInterposedSynchronization(sync.capture());
 
         sync.getValue().beforeCompletion();
-        sync.getValue().afterCompletion(Status.STATUS_COMMITTED);
-        sync.getValue().afterCompletion(Status.STATUS_ROLLEDBACK);
         verifyNoInteractions(committed, rolledBack);
-
-        handedOff.forEach(Runnable::run);
+        sync.getValue().afterCompletion(Status.STATUS_COMMITTED);
         verify(committed).run();
+        verifyNoInteractions(rolledBack);
+        sync.getValue().afterCompletion(Status.STATUS_ROLLEDBACK);
         verify(rolledBack).run();
+    }
+
+    @Test
+    void runsTheCheckBeforeTheCommitAndRollsBackWhenItFails() {
+        List<String> ran = new ArrayList<>();
+        new JtaTransaction(listener.transactions).beforeCommit(() -> ran.add("checked"));
+        new JtaTransaction(listener.transactions).beforeCommit(() -> {
+            throw new IntakeRefused("not stored");
+        });
+        ArgumentCaptor<Synchronization> sync = ArgumentCaptor.forClass(Synchronization.class);
+        verify(listener.transactions, org.mockito.Mockito.times(2)).registerInterposedSynchronization(sync.capture());
+
+        sync.getAllValues().get(0).afterCompletion(Status.STATUS_COMMITTED);
+        assertThat(ran).isEmpty();
+        sync.getAllValues().get(0).beforeCompletion();
+        assertThat(ran).containsExactly("checked");
+        verify(listener.transactions, org.mockito.Mockito.never()).setRollbackOnly();
+
+        assertThatThrownBy(() -> sync.getAllValues().get(1).beforeCompletion()).isInstanceOf(IntakeRefused.class);
+        verify(listener.transactions).setRollbackOnly();
     }
 
     @Test

@@ -34,7 +34,7 @@ public class StoredRequests {
     @Path("{id}/abandoned")
     @Transactional
     public void abandon(@PathParam("id") String id, @QueryParam("instance") String instance) {
-        em.persist(new RequestRecord(new PubSubMessage(id, instance, "example.net"), Instant.now(), null, null));
+        em.persist(new RequestRecord(new PubSubMessage(id, instance, "example.net"), Instant.now(), null));
     }
 
     @GET

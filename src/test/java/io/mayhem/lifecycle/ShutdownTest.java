@@ -15,7 +15,7 @@ import io.mayhem.intake.DeadLetters;
 import io.mayhem.intake.Inbox;
 import io.mayhem.intake.Intake;
 import io.mayhem.intake.RequestDecoder;
-import io.mayhem.lease.LeaseKeeper;
+import io.mayhem.lease.InstanceLease;
 import io.mayhem.lease.LeaseStore;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.publishing.Publisher;
@@ -23,7 +23,7 @@ import io.mayhem.publishing.RequestSender;
 import io.mayhem.restart.HostRestarter;
 import io.mayhem.restart.Restarts;
 import io.mayhem.restart.Simulation;
-import io.mayhem.store.EventStore;
+import io.mayhem.store.EventJournal;
 import io.mayhem.store.Saves;
 import io.mayhem.tasks.TrackedExecutor;
 import io.mayhem.testkit.ManualExecutor;
@@ -43,26 +43,33 @@ class ShutdownTest {
     Stats stats = new Stats();
     TrackedExecutor tasks = new TrackedExecutor(executor, (id, e) -> { });
     LeaseStore leases = mock(LeaseStore.class);
-    EventStore events = mock(EventStore.class);
+    EventJournal events = mock(EventJournal.class);
+    InstanceLease lease = started(new InstanceLease(leases, time, time.clock(), () -> "owner-1",
+            Duration.ofSeconds(2), Duration.ofSeconds(3)));
     Acknowledger acks = mock(Acknowledger.class);
     HostRestarter restarter = mock(HostRestarter.class);
     RequestHandler handler = new RequestHandler(
             new Saves(events, time, new Simulation(new ScriptedRandom(), Duration.ofSeconds(1), 0, 0), stats),
             new Restarts(restarter, time, stats, 1, Duration.ofMillis(100)),
-            new LeaseKeeper(leases, time, time.clock(), stats, Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofHours(1)),
-            acks, tasks, stats, new HandlingWatch(time.clock(), stats, Duration.ofSeconds(30)));
+            lease, acks, tasks, time, time.clock(), Duration.ofHours(1), stats,
+            new HandlingWatch(time.clock(), stats, Duration.ofSeconds(30)));
     RequestSender sender = mock(RequestSender.class);
     Publisher publisher = new Publisher(sender, tasks, new SequentialIds(), new ScriptedRandom(), stats, "example.net");
     Intake intake = new Intake(new RequestDecoder("example.net", 65536), mock(Inbox.class), mock(DeadLetters.class),
-            acks, handler, stats, 10, Duration.ZERO, pause -> { });
+            acks, handler, lease, stats, time.clock(), tasks, 10, Duration.ZERO, pause -> { }, 100);
     List<String> lines = new ArrayList<>();
     String signal = "SIGTERM";
-    Shutdown shutdown = new Shutdown(publisher, intake, leases, handler, tasks, stats, () -> signal,
+    Shutdown shutdown = new Shutdown(publisher, intake, lease, leases, handler, tasks, stats, () -> signal,
             Duration.ofSeconds(1), lines::add);
+
+    private static InstanceLease started(InstanceLease lease) {
+        lease.heartbeat();
+        return lease;
+    }
 
     @Test
     void logsTheStepsInTheOriginalsOrder() throws InterruptedException {
-        when(leases.releaseAll()).thenReturn(2);
+        when(leases.release("owner-1")).thenReturn(2);
 
         shutdown.run();
 
@@ -77,23 +84,23 @@ class ShutdownTest {
 
     @Test
     void retriesReleasingTheLeasesAndGoesOnWhenItKeepsFailing() throws InterruptedException {
-        when(leases.releaseAll())
+        when(leases.release("owner-1"))
                 .thenThrow(new IllegalStateException("tx", new RuntimeException("Timeout trying to lock table")))
                 .thenReturn(4);
 
         shutdown.run();
 
-        verify(leases, times(2)).releaseAll();
+        verify(leases, times(2)).release("owner-1");
         assertThat(lines.get(3)).contains("4 leases released");
     }
 
     @Test
     void aFailedLeaseReleaseDoesNotStopTheShutdown() throws InterruptedException {
-        when(leases.releaseAll()).thenThrow(new IllegalStateException("tx", new RuntimeException("lock timeout")));
+        when(leases.release("owner-1")).thenThrow(new IllegalStateException("tx", new RuntimeException("lock timeout")));
 
         shutdown.run();
 
-        verify(leases, times(3)).releaseAll();
+        verify(leases, times(3)).release("owner-1");
         assertThat(lines).hasSize(6);
         assertThat(lines.get(3)).startsWith("Cancelling outstanding tasks")
                 .contains("leases not released (RuntimeException: lock timeout), they lapse instead");
@@ -104,7 +111,7 @@ class ShutdownTest {
     void countersThatCannotBeReadDoNotStopTheShutdown() throws InterruptedException {
         Stats unreadable = mock(Stats.class);
         when(unreadable.snapshot()).thenThrow(new NoClassDefFoundError("io/mayhem/monitoring/LatencyWindow$Sample"));
-        Shutdown stopping = new Shutdown(publisher, intake, leases, handler, tasks, unreadable, () -> null,
+        Shutdown stopping = new Shutdown(publisher, intake, lease, leases, handler, tasks, unreadable, () -> null,
                 Duration.ofSeconds(1), lines::add);
 
         stopping.run();
@@ -127,7 +134,7 @@ class ShutdownTest {
     void stopsPublishingAndIntakeAndCancelsOutstandingWorkWithoutAckingIt() throws InterruptedException {
         when(restarter.restart(anyString())).thenReturn(new CompletableFuture<>());
         PubSubMessage msg = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
-        CompletableFuture<Void> done = handler.handle(msg);
+        CompletableFuture<Void> done = handler.handle(msg, "owner-1");
         executor.runUntilIdle();
         time.advance(Duration.ZERO);
         executor.runUntilIdle();
@@ -140,9 +147,10 @@ class ShutdownTest {
         assertThat(lines.get(3)).contains("1 requests");
         assertThat(intake.isOpen()).isFalse();
         assertThat(publisher.publish(1)).isEmpty();
-        verify(leases).releaseAll();
+        verify(leases).release("owner-1");
         verify(acks, times(0)).ack(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
-                org.mockito.ArgumentMatchers.any());
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+        assertThat(lease.owner()).as("the lease is given up").isNull();
         assertThat(msg.extendedCount()).isEqualTo(1);
         verify(events, times(0)).record(msg);
         assertThat(lines.get(4)).doesNotContain("still running");
@@ -154,6 +162,6 @@ class ShutdownTest {
         assertThat(shutdown.run()).isFalse();
 
         assertThat(lines).hasSize(6);
-        verify(leases, times(1)).releaseAll();
+        verify(leases, times(1)).release("owner-1");
     }
 }

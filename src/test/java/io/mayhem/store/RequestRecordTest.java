@@ -13,32 +13,23 @@ class RequestRecordTest {
     PubSubMessage msg = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
 
     @Test
-    void aLeaseIsLiveUntilItsDeadlineAndBelongsToItsOwner() {
-        RequestRecord record = new RequestRecord(msg, now, "a", now.plusSeconds(3));
+    void belongsToItsOwnerUntilReleasedOrAcked() {
+        RequestRecord record = new RequestRecord(msg, now, "a");
+        assertThat(record.leaseOwner()).isEqualTo("a");
+        assertThat(record.receivedAt()).isEqualTo(now);
+        record.lease("b");
+        assertThat(record.leaseOwner()).isEqualTo("b");
 
-        assertThat(record.leasedBy("a", now)).isTrue();
-        assertThat(record.leasedElsewhere("a", now)).isFalse();
-        assertThat(record.leasedElsewhere("b", now)).isTrue();
-        assertThat(record.leasedBy("b", now)).isFalse();
-        assertThat(record.leasedElsewhere("b", now.plusSeconds(3))).isFalse();
-        assertThat(record.leasedBy("a", now.plusSeconds(3))).isFalse();
-    }
+        record.ack(msg, Outcome.DONE, null, now);
 
-    @Test
-    void aReleasedLeaseBelongsToNobody() {
-        RequestRecord record = new RequestRecord(msg, now, "a", now.plusSeconds(3));
-        record.lease(null, null);
-
-        assertThat(record.leasedElsewhere("b", now)).isFalse();
-        assertThat(record.leasedBy("a", now)).isFalse();
-        record.lease("a", null);
-        assertThat(record.leasedElsewhere("b", now)).isFalse();
-        assertThat(record.leasedBy("a", now)).isFalse();
+        assertThat(record.leaseOwner()).isNull();
+        assertThat(record.acked()).isTrue();
+        assertThat(record.ackedAt()).isEqualTo(now);
     }
 
     @Test
     void keepsAtMost2000CharactersOfTheError() {
-        RequestRecord record = new RequestRecord(msg, now, "a", now);
+        RequestRecord record = new RequestRecord(msg, now, "a");
         record.ack(msg, Outcome.FAILED, "e".repeat(2500), now);
 
         assertThat(record.error()).hasSize(2000);

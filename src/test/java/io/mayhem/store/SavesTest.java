@@ -26,9 +26,15 @@ class SavesTest {
 
     ManualExecutor executor = new ManualExecutor();
     VirtualScheduler time = new VirtualScheduler();
-    EventStore events = mock(EventStore.class);
+    EventJournal events = mock(EventJournal.class);
+    CompletableFuture<Object> stored = new CompletableFuture<>();
     Stats stats = new Stats();
     PubSubMessage msg = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
+
+    @org.junit.jupiter.api.BeforeEach
+    void journal() {
+        org.mockito.Mockito.when(events.record(msg)).thenAnswer(call -> stored);
+    }
 
     CompletableFuture<Void> save(double latency, double failureDraw) {
         Simulation simulation = new Simulation(new ScriptedRandom(latency, failureDraw), Duration.ofSeconds(1), 0.25, 0.25);
@@ -45,9 +51,13 @@ class SavesTest {
         verifyNoInteractions(events);
         time.advance(Duration.ofMillis(1));
         executor.runUntilIdle();
+        verify(events).record(msg);
+        assertThat(saved).as("not saved before the journal stored it").isNotDone();
+        assertThat(msg.saved()).isFalse();
+        stored.complete(null);
+        executor.runUntilIdle();
 
         assertThat(saved).isCompleted();
-        verify(events).record(msg);
         assertThat(msg.saved()).isTrue();
         assertThat(time.scheduledCount()).isEqualTo(1);
         assertThat(logs.messages(Level.INFO)).containsExactly("Saved PubSubMessage(instance_name=cattle-1a2b) into database");
@@ -65,6 +75,19 @@ class SavesTest {
         verify(events, never()).record(msg);
         assertThat(msg.saved()).isFalse();
         assertThat(logs.messages(Level.INFO)).isEmpty();
+        assertThat(stats.snapshot()).containsEntry("saved", 0L);
+    }
+
+    @Test
+    void aFailedJournalWriteFailsTheSave() {
+        CompletableFuture<Void> saved = save(0.3, 0.9);
+        time.advance(Duration.ofSeconds(1));
+        executor.runUntilIdle();
+        stored.completeExceptionally(new IllegalStateException("database down"));
+        executor.runUntilIdle();
+
+        assertThat(saved).failsWithin(Duration.ZERO).withThrowableThat().havingRootCause().withMessage("database down");
+        assertThat(msg.saved()).isFalse();
         assertThat(stats.snapshot()).containsEntry("saved", 0L);
     }
 }

@@ -50,6 +50,11 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
         this.logger = Logger.getLogger(loggerName);
     }
 
+    /** Forgets what was captured so far. */
+    public void clear() {
+        records.clear();
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         records.clear();
