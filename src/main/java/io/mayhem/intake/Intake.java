@@ -33,6 +33,7 @@ public final class Intake {
     static final int SWEEP_BATCH = 500;
     static final Duration FIRST_RETRY = Duration.ofMillis(250);
     static final Duration LAST_RETRY = Duration.ofSeconds(2);
+    static final Duration CLOSED_CHECK = Duration.ofMillis(100);
 
     private final RequestDecoder decoder;
     private final Inbox inbox;
@@ -138,7 +139,7 @@ public final class Intake {
         try {
             while (true) {
                 try {
-                    attempt.get(Math.max(0, remaining(deadline).toMillis()), TimeUnit.MILLISECONDS);
+                    awaitOpen(attempt, deadline);
                     return;
                 } catch (ExecutionException e) {
                     Duration left = remaining(deadline);
@@ -164,6 +165,28 @@ public final class Intake {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IntakeRefused("Interrupted while storing " + msg + "; it stays in the broker " + msg.tag());
+        }
+    }
+
+    /**
+     * Waits for the attempt until the deadline, but gives up as soon as intake closes: at shutdown the writes
+     * still queued are dropped, and a delivery must not hold its session (and the server's stop) for max-wait.
+     */
+    private void awaitOpen(CompletableFuture<Inbox.Admission> attempt, Instant deadline)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        while (true) {
+            long left = Math.max(0, remaining(deadline).toMillis());
+            try {
+                attempt.get(Math.min(left, CLOSED_CHECK.toMillis()), TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                if (!open) {
+                    throw new IntakeRefused("Intake closed while storing; it stays in the broker");
+                }
+                if (left <= CLOSED_CHECK.toMillis()) {
+                    throw e;
+                }
+            }
         }
     }
 

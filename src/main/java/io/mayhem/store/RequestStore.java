@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -138,10 +137,9 @@ public class RequestStore implements Inbox, LeaseStore, EventStore, OutcomeStore
      * Deletes up to {@code limit} acked requests acked before {@code before} whose event was sent, and the
      * heartbeats of expired owners that hold nothing; returns how many requests.
      */
-    @SuppressWarnings("unchecked")
     public int purgeAcked(Instant before, int limit) {
-        List<String> ids = em.createNativeQuery(StoreQueries.PURGEABLE)
-                .setParameter(1, Timestamp.from(before)).setParameter(2, limit).getResultList();
+        List<String> ids = em.createQuery(StoreQueries.PURGEABLE, String.class)
+                .setParameter("before", before).setMaxResults(limit).getResultList();
         int deleted = ids.isEmpty() ? 0 : em.createQuery("DELETE FROM RequestRecord r WHERE r.messageId IN :ids "
                         + "AND r.messageId NOT IN (SELECT o.messageId FROM OutboxRecord o)")
                 .setParameter("ids", ids).executeUpdate();
@@ -195,10 +193,9 @@ public class RequestStore implements Inbox, LeaseStore, EventStore, OutcomeStore
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<OutcomeEvent> unsent(Instant before, int limit) {
-        List<String> ids = em.createNativeQuery(StoreQueries.UNSENT)
-                .setParameter(1, Timestamp.from(before)).setParameter(2, limit).getResultList();
+        List<String> ids = em.createQuery(StoreQueries.UNSENT, String.class)
+                .setParameter("before", before).setMaxResults(limit).getResultList();
         Map<String, RequestRecord> records = find(ids, false);
         return ids.stream().map(records::get).filter(r -> r != null && r.acked()).map(this::outcomeOf).toList();
     }

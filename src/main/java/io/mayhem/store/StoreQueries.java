@@ -22,13 +22,16 @@ public final class StoreQueries {
             + " AND (LEASE_OWNER IS NULL OR LEASE_OWNER NOT IN"
             + " (SELECT OWNER FROM MAYHEM_INSTANCE WHERE EXPIRED = FALSE)) ORDER BY RECEIVED_AT LIMIT ?";
 
-    /** Acked requests older than the deduplication window; parameters: before, limit. */
-    public static final String PURGEABLE = "SELECT MESSAGE_ID FROM MAYHEM_REQUEST WHERE ACKED = TRUE"
-            + " AND ACKED_AT < ? LIMIT ?";
+    /**
+     * Acked requests older than the deduplication window (JPQL: a timestamp bound to a native query reached H2
+     * as bytes); parameter: before; the limit is the query's maximum results.
+     */
+    public static final String PURGEABLE = "SELECT r.messageId FROM RequestRecord r WHERE r.acked = TRUE"
+            + " AND r.ackedAt < :before";
 
-    /** Outbox entries left behind; parameters: before, limit. */
-    public static final String UNSENT = "SELECT MESSAGE_ID FROM MAYHEM_OUTBOX WHERE STORED_AT < ?"
-            + " ORDER BY STORED_AT LIMIT ?";
+    /** Outbox entries left behind (JPQL); parameter: before; the limit is the query's maximum results. */
+    public static final String UNSENT = "SELECT o.messageId FROM OutboxRecord o WHERE o.storedAt < :before"
+            + " ORDER BY o.storedAt";
 
     private StoreQueries() {
     }

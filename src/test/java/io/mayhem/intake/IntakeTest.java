@@ -261,6 +261,15 @@ class IntakeTest {
     }
 
     @Test
+    void aDeliveryWaitingForItsStoreGivesUpWhenIntakeCloses() throws InterruptedException {
+        FakeTransaction tx = new FakeTransaction();
+        intake.receive(valid(1), tx);
+        intake.close();
+
+        assertThatThrownBy(tx::commit).isInstanceOf(IntakeRefused.class).hasMessageStartingWith("Intake closed while storing");
+    }
+
+    @Test
     void refusesEverythingOnceClosed() {
         intake.close();
 
