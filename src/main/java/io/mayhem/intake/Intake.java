@@ -143,6 +143,10 @@ public final class Intake {
                     return;
                 } catch (ExecutionException e) {
                     Duration left = remaining(deadline);
+                    if (!open) {
+                        throw new IntakeRefused("Intake closed while storing " + msg + "; it stays in the broker "
+                                + msg.tag());
+                    }
                     if (left.isNegative() || left.isZero()) {
                         LOG.warning(() -> "Refused " + msg + " after " + maxWait.toMillis() + " ms: could not store it ("
                                 + rootMessage(e) + "); rolled back, it stays in the broker " + msg.tag());

@@ -23,6 +23,7 @@ import io.mayhem.store.RequestStore;
 import io.mayhem.store.Saves;
 import io.mayhem.tasks.GroupCommit;
 import io.mayhem.tasks.ManagedTasks;
+import io.mayhem.tasks.Periodic;
 import io.mayhem.tasks.Scheduler;
 import io.mayhem.tasks.TrackedExecutor;
 import io.mayhem.tasks.WorkPools;
@@ -125,14 +126,18 @@ public class MayhemService {
                 settings.hostnameDomain());
         shutdown = new Shutdown(publisher, intake, lease, store, handler, executor, stats, Signals::received,
                 settings.shutdownTimeout(), ShutdownLog::line);
+        Periodic sweep = new Periodic("sweep", intake::sweep);
+        Periodic resend = new Periodic("outbox resend", acks::resendUnsent);
+        Periodic purge = new Periodic("purge of acked requests",
+                () -> store.purgeAcked(clock.instant().minus(settings.dedupWindow()), PURGE_BATCH));
         scheduler.scheduleAtFixedRate(Duration.ZERO, Duration.ofSeconds(1), () -> heartbeat = Instant.now());
         lease.start();
         watch.startChecks(scheduler, executor);
         scheduler.scheduleAtFixedRate(settings.leaseExtendEvery(), settings.leaseExtendEvery(),
                 () -> {
-                    executor.execute(intake::sweep);
-                    executor.execute(acks::resendUnsent);
-                    executor.execute(() -> store.purgeAcked(clock.instant().minus(settings.dedupWindow()), PURGE_BATCH));
+                    executor.execute(sweep);
+                    executor.execute(resend);
+                    executor.execute(purge);
                 });
         jmx.register(new JmxStats(stats));
         // Loads and links now what the shutdown's "Flushing metrics" line needs: when @PreDestroy runs at

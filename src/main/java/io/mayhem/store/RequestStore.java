@@ -143,9 +143,18 @@ public class RequestStore implements Inbox, LeaseStore, EventStore, OutcomeStore
         int deleted = ids.isEmpty() ? 0 : em.createQuery("DELETE FROM RequestRecord r WHERE r.messageId IN :ids "
                         + "AND r.messageId NOT IN (SELECT o.messageId FROM OutboxRecord o)")
                 .setParameter("ids", ids).executeUpdate();
-        em.createQuery("DELETE FROM InstanceRecord i WHERE i.expired = TRUE AND i.renewedAt < :before AND NOT EXISTS "
-                        + "(SELECT r.messageId FROM RequestRecord r WHERE r.acked = FALSE AND r.leaseOwner = i.owner)")
-                .setParameter("before", before).executeUpdate();
+        List<String> gone = new ArrayList<>(em.createQuery("SELECT i.owner FROM InstanceRecord i "
+                        + "WHERE i.expired = TRUE AND i.renewedAt < :before", String.class)
+                .setParameter("before", before).setMaxResults(limit).getResultList());
+        if (!gone.isEmpty()) {
+            gone.removeAll(em.createQuery("SELECT DISTINCT r.leaseOwner FROM RequestRecord r "
+                            + "WHERE r.acked = FALSE AND r.leaseOwner IN :owners", String.class)
+                    .setParameter("owners", gone).getResultList());
+        }
+        if (!gone.isEmpty()) {
+            em.createQuery("DELETE FROM InstanceRecord i WHERE i.owner IN :owners").setParameter("owners", gone)
+                    .executeUpdate();
+        }
         return deleted;
     }
 

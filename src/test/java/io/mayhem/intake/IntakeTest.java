@@ -270,6 +270,23 @@ class IntakeTest {
     }
 
     @Test
+    void aDeliveryRetryingItsStoreGivesUpWhenIntakeCloses() throws InterruptedException {
+        when(inbox.acceptAll(anyList(), any())).thenThrow(new IllegalStateException("down"));
+        Intake closing = new Intake(new RequestDecoder("example.net", 64 * 1024), inbox, deadLetters, acks, handler,
+                lease, stats, time.clock(), Runnable::run, 10, Duration.ofSeconds(30), pause -> {
+                    pauses.add(pause);
+                    time.advance(pause);
+                }, 100);
+        FakeTransaction tx = new FakeTransaction();
+        closing.receive(valid(1), tx);
+        pauses.clear();
+        closing.close();
+
+        assertThatThrownBy(tx::commit).isInstanceOf(IntakeRefused.class).hasMessageStartingWith("Intake closed while storing");
+        assertThat(pauses).as("no retry once closed").isEmpty();
+    }
+
+    @Test
     void refusesEverythingOnceClosed() {
         intake.close();
 
