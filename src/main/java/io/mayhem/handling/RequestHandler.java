@@ -188,8 +188,14 @@ public final class RequestHandler implements InstanceLease.Holder {
         }
 
         @Override
-        public synchronized void running(CompletableFuture<Void> attempt) {
-            work.add(attempt);
+        public void running(CompletableFuture<Void> attempt) {
+            synchronized (this) {
+                work.add(attempt);
+            }
+            if (finishing.get()) {
+                // stopped between mayStart() and now: stop() may have missed this attempt
+                attempt.cancel(false);
+            }
         }
 
         void extended() {

@@ -27,6 +27,10 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
         @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = JmsResources.SUBSCRIPTION),
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = JmsResources.SUBSCRIPTION),
         @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "4"),
+        // activemq-rar's batch delivery: up to 50 messages in one container transaction (the durable
+        // subscription's prefetch, 1000 on the adapter's ServerUrl, lets batches fill); docs/hot-path.md
+        @ActivationConfigProperty(propertyName = "enableBatch", propertyValue = "true"),
+        @ActivationConfigProperty(propertyName = "maxMessagesPerBatch", propertyValue = "50"),
         // A refused message (intake closed or saturated, database down) is redelivered for as long as it
         // takes, never moved to the broker's own DLQ; poison never gets here twice. The first redelivery
         // waits 30 s and holds its session meanwhile: at shutdown that outlasts the container's stop, so

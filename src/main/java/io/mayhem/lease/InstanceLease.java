@@ -143,9 +143,14 @@ public final class InstanceLease {
         holder.renewed(current, by);
     }
 
+    /**
+     * Checks the fence when the lease runs out. Counted from the clock now, not from the renewal's start: a
+     * renewal that stalled in the database returns late, and its lease runs out that much sooner.
+     */
     private void scheduleFence(Instant now) {
         fence.cancel();
-        fence = scheduler.schedule(Duration.between(now, validUntil), this::checkFence);
+        Duration left = Duration.between(clock.instant(), validUntil);
+        fence = scheduler.schedule(left.isNegative() ? Duration.ZERO : left, this::checkFence);
     }
 
     /** Lapses the lease when its time is up; runs at the end of every validity and before each heartbeat. */
@@ -183,9 +188,10 @@ public final class InstanceLease {
         return until != null && requestOwner != null && requestOwner.equals(owner) && clock.instant().isBefore(until);
     }
 
-    /** The current owner id, or null while no lease is held. */
+    /** The current owner id, or null while no lease is held (also once it ran out, before the fence check ran). */
     public String owner() {
-        return validUntil == null ? null : owner;
+        Instant until = validUntil;
+        return until == null || !clock.instant().isBefore(until) ? null : owner;
     }
 
     /** Heartbeats older than this (at {@code now}) belong to owners whose requests may be taken over. */
@@ -203,7 +209,7 @@ public final class InstanceLease {
      * id that held it, or null; the caller releases its requests.
      */
     public synchronized String stop() {
-        String current = owner();
+        String current = validUntil == null ? null : owner;
         beat.cancel();
         validUntil = null;
         epoch++;

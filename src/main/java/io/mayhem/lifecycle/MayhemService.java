@@ -55,7 +55,7 @@ import java.util.UUID;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @ContextServiceDefinition(name = ManagedTasks.CONTEXT, propagated = ContextServiceDefinition.APPLICATION,
         cleared = ContextServiceDefinition.ALL_REMAINING)
-@ManagedScheduledExecutorDefinition(name = ManagedTasks.SCHEDULER, context = ManagedTasks.CONTEXT, maxAsync = 4)
+@ManagedScheduledExecutorDefinition(name = ManagedTasks.SCHEDULER, context = ManagedTasks.CONTEXT, maxAsync = 8)
 @ManagedThreadFactoryDefinition(name = ManagedTasks.THREADS, context = ManagedTasks.CONTEXT)
 public class MayhemService {
 
@@ -132,13 +132,14 @@ public class MayhemService {
                 () -> store.purgeAcked(clock.instant().minus(settings.dedupWindow()), PURGE_BATCH));
         scheduler.scheduleAtFixedRate(Duration.ZERO, Duration.ofSeconds(1), () -> heartbeat = Instant.now());
         lease.start();
-        watch.startChecks(scheduler, executor);
-        scheduler.scheduleAtFixedRate(settings.leaseExtendEvery(), settings.leaseExtendEvery(),
-                () -> {
-                    executor.execute(sweep);
-                    executor.execute(resend);
-                    executor.execute(purge);
-                });
+        // the periodic work runs on the scheduler's own threads, never on the work pool: on Payara Server a work
+        // thread made while the application still starts would die (WorkPools), and these run from the start
+        watch.startChecks(scheduler, Runnable::run);
+        Duration every = settings.leaseExtendEvery();
+        scheduler.scheduleAtFixedRate(every, every, sweep);
+        scheduler.scheduleAtFixedRate(every, every, resend);
+        scheduler.scheduleAtFixedRate(every, every, purge);
+        scheduler.scheduleAtFixedRate(every, every, new Periodic("work pool check", pools::checkProgress));
         jmx.register(new JmxStats(stats));
         // Loads and links now what the shutdown's "Flushing metrics" line needs: when @PreDestroy runs at
         // SIGTERM, Payara has already stopped the web class loader, and a class first needed then fails to load.
