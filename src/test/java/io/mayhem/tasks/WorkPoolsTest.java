@@ -39,12 +39,12 @@ class WorkPoolsTest {
             pools.work().execute(() -> ran.add("first"));
             pools.work().execute(() -> ran.add("second"));
             pools.work().execute(() -> ran.add("third"));
-            await().atMost(Duration.ofSeconds(5)).until(() -> killed.get() == 2);
+            await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(5)).until(() -> killed.get() == 2);
 
             assertThat(pools.checkProgress()).as("the first look only notes the count").isFalse();
             assertThat(pools.checkProgress()).isTrue();
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> ran.size() == 1);
+            await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(5)).until(() -> ran.size() == 1);
             assertThat(ran).containsExactly("third");
             assertThat(pools.replaced()).isEqualTo(1);
         } finally {
