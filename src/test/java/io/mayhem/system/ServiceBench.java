@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.mayhem.bench.trivial.ReceivedCount;
 import io.mayhem.bench.trivial.TrivialListener;
+import io.mayhem.bench.trivial.TrivialUnbatchedListener;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +42,7 @@ class ServiceBench {
     static final int BURST = 2_000;
     static final Duration DRAIN = Duration.ofMinutes(10);
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final String[] KEYS = {"broker_limit_per_s", "e2e_per_s", "burst_2000_s", "burst_peak_in_flight",
+    static final String[] KEYS = {"broker_limit_per_s", "broker_limit_unbatched_per_s", "e2e_per_s", "burst_2000_s", "burst_peak_in_flight",
             "ready_s", "peak_rss_mib", "burst_peak_threads"};
 
     final Map<String, List<Double>> results = new LinkedHashMap<>();
@@ -51,9 +52,11 @@ class ServiceBench {
         for (String key : KEYS) {
             results.put(key, new ArrayList<>());
         }
-        Path trivialWar = trivialWar();
+        Path trivialWar = trivialWar(TrivialListener.class, "trivial-listener.war");
+        Path unbatchedWar = trivialWar(TrivialUnbatchedListener.class, "trivial-unbatched-listener.war");
         for (int run = 1; run <= RUNS; run++) {
-            brokerLimit(trivialWar, run);
+            brokerLimit(trivialWar, run, "broker_limit_per_s");
+            brokerLimit(unbatchedWar, run, "broker_limit_unbatched_per_s");
             endToEnd(run);
             burst(run);
             System.out.println("after run " + run + ": " + results);
@@ -68,16 +71,16 @@ class ServiceBench {
     }
 
     /** Persistent messages through the same broker and resource adapter to a listener that only acknowledges. */
-    private void brokerLimit(Path war, int run) throws Exception {
+    private void brokerLimit(Path war, int run, String key) throws Exception {
         ServiceProcess.freshDataDirectory();
-        ServiceProcess server = ServiceProcess.startWar("BENCH-broker-" + run, war);
+        ServiceProcess server = ServiceProcess.startWar("BENCH-" + key + "-" + run, war);
         try (AutoCloseable stop = () -> stop(server)) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> received() >= 0);
-            measureBrokerLimit();
+            measureBrokerLimit(key);
         }
     }
 
-    private void measureBrokerLimit() throws Exception {
+    private void measureBrokerLimit(String key) throws Exception {
         try (BenchClient client = new BenchClient()) {
             client.publish(WARMUP);
             await().atMost(DRAIN).pollInterval(Duration.ofMillis(100)).until(() -> received() >= WARMUP);
@@ -87,7 +90,7 @@ class ServiceBench {
                 done.set(System.nanoTime());
                 return received() >= WARMUP + E2E;
             });
-            results.get("broker_limit_per_s").add(E2E / seconds(done.get() - start));
+            results.get(key).add(E2E / seconds(done.get() - start));
         }
     }
 
@@ -151,10 +154,10 @@ class ServiceBench {
         }
     }
 
-    private static Path trivialWar() {
-        Path war = Path.of("target", "bench", "trivial-listener.war");
+    private static Path trivialWar(Class<?> listener, String name) {
+        Path war = Path.of("target", "bench", name);
         war.toFile().getParentFile().mkdirs();
-        ShrinkWrap.create(WebArchive.class, "trivial-listener.war").addClasses(TrivialListener.class, ReceivedCount.class)
+        ShrinkWrap.create(WebArchive.class, name).addClasses(listener, ReceivedCount.class)
                 .as(ZipExporter.class).exportTo(war.toFile(), true);
         return war.toAbsolutePath();
     }
@@ -250,8 +253,10 @@ class ServiceBench {
                     values.stream().mapToDouble(Double::doubleValue).max().orElse(0), values.size()));
         }
         double ratio = median(results.get("e2e_per_s")) / median(results.get("broker_limit_per_s"));
+        double unbatched = median(results.get("e2e_per_s")) / median(results.get("broker_limit_unbatched_per_s"));
         return table.append(String.format(java.util.Locale.ROOT,
-                "end-to-end / broker limit (medians): %.2f%nwarm-up: %d requests per start before measuring "
-                        + "(one unmeasured burst of %d for the burst)%n", ratio, WARMUP, BURST)).toString();
+                "end-to-end / broker limit (medians): %.2f (batch delivery, the service's settings); "
+                        + "%.2f against the unbatched limit%nwarm-up: %d requests per start before measuring "
+                        + "(one unmeasured burst of %d for the burst)%n", ratio, unbatched, WARMUP, BURST)).toString();
     }
 }

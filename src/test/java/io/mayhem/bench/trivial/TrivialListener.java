@@ -4,7 +4,6 @@ import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The benchmark's measure of the broker's own limit: the service's subscription and activation settings on
@@ -25,10 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
         @ActivationConfigProperty(propertyName = "maxMessagesPerBatch", propertyValue = "50")})
 public class TrivialListener implements MessageListener {
 
-    static final AtomicLong RECEIVED = new AtomicLong();
-
     @Override
     public void onMessage(Message message) {
-        RECEIVED.incrementAndGet();
+        ReceivedCount.RECEIVED.incrementAndGet();
     }
 }
