@@ -47,10 +47,16 @@ public class RestartListener implements MessageListener {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    /** Looked up once per listener instance: each call into the singleton costs an EJB invocation. */
+    private Intake intake;
+
     @Override
     public void onMessage(Message message) {
         try {
-            service.intake().receive(delivery(message), new JtaTransaction(transactions));
+            if (intake == null) {
+                intake = service.intake();
+            }
+            intake.receive(delivery(message), new JtaTransaction(transactions));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IntakeRefused("Interrupted while waiting for room; message stays in the broker");

@@ -126,7 +126,9 @@ class ServiceBench {
     /** Default latencies and failure rates, one attempt per restart (the original never retried). */
     private void burst(int run) throws Exception {
         ServiceProcess.freshDataDirectory();
-        ServiceProcess service = ServiceProcess.start("BENCH-burst-" + run, "-Dmayhem.restart.max-attempts=1");
+        // all 2,000 may be in flight at once, as in the original (the default mayhem.flow.max-outstanding is 1,000)
+        ServiceProcess service = ServiceProcess.start("BENCH-burst-" + run, "-Dmayhem.restart.max-attempts=1",
+                "-Dmayhem.flow.max-outstanding=" + BURST);
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         try (AutoCloseable stop = () -> stop(service); BenchClient client = ready(service, false)) {
             client.publish(BURST);
