@@ -17,11 +17,7 @@ import jakarta.jms.MessageListener;
         @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
         @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "mayhem"),
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = "mayhem"),
-        @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "4"),
-        // activemq-rar's batch delivery: up to 50 messages in one container transaction (the durable
-        // subscription's prefetch, 1000 on the adapter's ServerUrl, lets batches fill); docs/hot-path.md
-        @ActivationConfigProperty(propertyName = "enableBatch", propertyValue = "true"),
-        @ActivationConfigProperty(propertyName = "maxMessagesPerBatch", propertyValue = "50")})
+        @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "16")})
 public class TrivialListener implements MessageListener {
 
     @Override
