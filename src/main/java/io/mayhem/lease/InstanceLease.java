@@ -53,7 +53,8 @@ public final class InstanceLease {
     private volatile String owner;
     /** Null while no lease is held (before the first heartbeat, after a lapse). */
     private volatile Instant validUntil;
-    private long epoch;
+    /** Changes with every new epoch, lapse and stop: a renewal that began in another one changes nothing. */
+    private Object epoch = new Object();
     private Cancellable fence = () -> { };
     private Cancellable beat = () -> { };
     private boolean failing;
@@ -95,7 +96,7 @@ public final class InstanceLease {
         Instant now = clock.instant();
         checkFence();
         String current;
-        long started;
+        Object started;
         synchronized (this) {
             current = validUntil == null ? null : owner;
             started = epoch;
@@ -120,18 +121,18 @@ public final class InstanceLease {
         }
     }
 
-    private synchronized void begin(String next, Instant now, long started) {
+    private synchronized void begin(String next, Instant now, Object started) {
         if (epoch != started) {
             return;
         }
-        epoch++;
+        epoch = new Object();
         owner = next;
         validUntil = now.plus(by);
         scheduleFence(now);
         LOG.info(() -> "Lease heartbeat started for owner " + next);
     }
 
-    private void renewed(String current, Instant now, long started) {
+    private void renewed(String current, Instant now, Object started) {
         synchronized (this) {
             if (epoch != started || validUntil == null) {
                 // it lapsed while this renewal ran: the epoch is given up, its requests are swept later
@@ -156,7 +157,7 @@ public final class InstanceLease {
     /** Lapses the lease when its time is up; runs at the end of every validity and before each heartbeat. */
     public void checkFence() {
         String current;
-        long started;
+        Object started;
         synchronized (this) {
             Instant until = validUntil;
             if (until == null || clock.instant().isBefore(until)) {
@@ -168,13 +169,13 @@ public final class InstanceLease {
         lapse(current, started, "not renewed within mayhem.lease.extend-by (" + by + ")");
     }
 
-    private void lapse(String current, long started, String reason) {
+    private void lapse(String current, Object started, String reason) {
         synchronized (this) {
             if (epoch != started || validUntil == null) {
                 return;
             }
             validUntil = null;
-            epoch++;
+            epoch = new Object();
             fence.cancel();
         }
         LOG.warning(() -> "Lease of owner " + current + " lapsed (" + reason + "): stopping all work on its "
@@ -212,7 +213,7 @@ public final class InstanceLease {
         String current = validUntil == null ? null : owner;
         beat.cancel();
         validUntil = null;
-        epoch++;
+        epoch = new Object();
         fence.cancel();
         return current;
     }

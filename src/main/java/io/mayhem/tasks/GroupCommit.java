@@ -97,10 +97,16 @@ public final class GroupCommit<T, R> {
 
     /** Writes one batch; schedules the next flush when more items wait, so other tasks can run in between. */
     private void flush() {
-        List<Pending<T, R>> batch = new ArrayList<>();
+        List<Pending<T, R>> batch;
         synchronized (this) {
-            while (batch.size() < maxBatch && !queue.isEmpty()) {
+            int take = Math.min(maxBatch, queue.size());
+            batch = new ArrayList<>(take);
+            for (int i = 0; i < take; i++) {
                 batch.add(queue.poll());
+            }
+            if (batch.isEmpty()) {
+                flushing = false;
+                return;
             }
             batches++;
         }
@@ -146,7 +152,7 @@ public final class GroupCommit<T, R> {
         return flushing;
     }
 
-    /** Batches written (or attempted) so far. */
+    /** Batches written (or attempted) so far; never an empty one. */
     public synchronized long batches() {
         return batches;
     }

@@ -367,9 +367,42 @@ class RequestHandlerTest {
     }
 
     @Test
+    void upToTwentyRequestsEachHeartbeatLogsOneLinePerRequest() {
+        when(restarter.restart(anyString())).thenReturn(new CompletableFuture<>());
+        for (int i = 0; i < RequestHandler.EXTENSION_LINES; i++) {
+            handler.handle(new PubSubMessage("6f1c6a2e-0000-4000-8000-0000000002%02d".formatted(i), "cattle-" + i,
+                    "example.net"), OWNER);
+        }
+        executor.runUntilIdle();
+        logs.clear();
+
+        time.advance(Duration.ofSeconds(2));
+
+        assertThat(logs.messages(Level.INFO)).filteredOn(m -> m.startsWith("Extended deadline")).hasSize(20)
+                .allMatch(m -> m.startsWith("Extended deadline by 3 seconds for PubSubMessage(instance_name=cattle-"));
+    }
+
+    @Test
+    void aRequestHeldExactlyMaxTotalAtAHeartbeatFails() {
+        when(restarter.restart(anyString())).thenReturn(new CompletableFuture<>());
+        handler = handler(Duration.ofSeconds(4), 1);
+
+        handler.handle(msg, OWNER);
+        executor.runUntilIdle();
+        time.advance(Duration.ofSeconds(2));
+        executor.runUntilIdle();
+        verify(acks, never()).ack(any(), any(), any(), any());
+        time.advance(Duration.ofSeconds(2));
+        executor.runUntilIdle();
+
+        verify(acks).ack(any(), eq(OWNER), eq(Outcome.FAILED), org.mockito.ArgumentMatchers.startsWith("Lease held longer"));
+    }
+
+    @Test
     void cancelledRequestsAreNeverAcked() {
         CompletableFuture<Void> done = handler.handle(msg, OWNER);
         executor.runUntilIdle();
+        assertThat(handler.outstanding()).isEqualTo(1);
 
         assertThat(handler.cancelAll()).isEqualTo(1);
         settle(Duration.ofSeconds(2));

@@ -287,6 +287,25 @@ class IntakeTest {
     }
 
     @Test
+    void anInterruptedRetryLeavesTheMessageInTheBrokerAndKeepsTheInterrupt() throws InterruptedException {
+        when(inbox.acceptAll(anyList(), any())).thenThrow(new IllegalStateException("down"));
+        Intake interrupted = new Intake(new RequestDecoder("example.net", 64 * 1024), inbox, deadLetters, acks, handler,
+                lease, stats, time.clock(), Runnable::run, 10, Duration.ofSeconds(30), pause -> {
+                    throw new InterruptedException();
+                }, 100);
+        FakeTransaction tx = new FakeTransaction();
+        interrupted.receive(valid(1), tx);
+
+        try {
+            assertThatThrownBy(tx::commit).isInstanceOf(IntakeRefused.class).hasMessageStartingWith("Interrupted while storing");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(interrupted.saturated()).isFalse();
+    }
+
+    @Test
     void refusesEverythingOnceClosed() {
         intake.close();
 

@@ -202,4 +202,56 @@ class InstanceLeaseTest {
                 Duration.ofSeconds(3), Duration.ofSeconds(3))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("extend-by (PT3S) must be longer than extend-every (PT3S)");
     }
+
+    @Test
+    void keepsOneFenceTimerAtATimeAndNoneOnceStoppedOrLapsed() {
+        lease.start();
+        time.advance(Duration.ofSeconds(4));
+        assertThat(time.pending()).as("the heartbeat and one fence check").isEqualTo(2);
+
+        doThrow(new IllegalStateException("down")).when(store).renew(anyString(), any());
+        time.advance(Duration.ofSeconds(3));
+        assertThat(lease.owner()).isNull();
+        assertThat(time.pending()).as("the heartbeat only, the fence was cancelled when it lapsed").isEqualTo(1);
+
+        lease.stop();
+        assertThat(time.pending()).isZero();
+    }
+
+    @Test
+    void aHeartbeatThatRunsLateLapsesTheLeaseEvenWhenTheFenceTimerDidNotRun() {
+        io.mayhem.tasks.Scheduler noTimers = new io.mayhem.tasks.Scheduler() {
+            @Override
+            public io.mayhem.tasks.Cancellable schedule(Duration delay, Runnable task) {
+                return () -> { };
+            }
+
+            @Override
+            public io.mayhem.tasks.Cancellable scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable task) {
+                return () -> { };
+            }
+        };
+        InstanceLease late = new InstanceLease(store, noTimers, time.clock(), new SequentialIds(), Duration.ofSeconds(2),
+                Duration.ofSeconds(3));
+        List<String> lapsed = new ArrayList<>();
+        late.holder(new InstanceLease.Holder() {
+            @Override
+            public void renewed(String owner, Duration by) {
+            }
+
+            @Override
+            public void lapsed(String owner, String reason) {
+                lapsed.add(owner);
+            }
+        });
+        late.heartbeat();
+        String owner = late.owner();
+        time.advance(Duration.ofSeconds(4));
+
+        late.heartbeat();
+
+        assertThat(lapsed).containsExactly(owner);
+        assertThat(late.owner()).isNotEqualTo(owner);
+        verify(store, never()).renew(eq(owner), any());
+    }
 }
