@@ -53,6 +53,7 @@ public class RestartListener implements MessageListener {
     public void onMessage(Message message) {
         try {
             if (intake == null) {
+                service.ensureStarted();
                 intake = service.intake();
             }
             intake.receive(delivery(message), new JtaTransaction(transactions));

@@ -86,8 +86,9 @@ public final class InstanceLease {
         this.holder = holder;
     }
 
-    /** Runs the heartbeat at once and then every extend-every, until {@link #stop()}. */
+    /** Runs the heartbeat at once and then every extend-every, until {@link #stop()}; a second start replaces the first. */
     public synchronized void start() {
+        beat.cancel();
         beat = scheduler.scheduleAtFixedRate(Duration.ZERO, every, this::heartbeat);
     }
 

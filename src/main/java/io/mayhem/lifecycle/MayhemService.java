@@ -45,7 +45,11 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+import io.mayhem.tasks.Cancellable;
 import java.util.Random;
 import java.util.UUID;
 
@@ -84,6 +88,9 @@ public class MayhemService {
     private volatile Instant heartbeat = Instant.now();
     private WorkPools pools;
     private InstanceLease lease;
+    private Supplier<List<Cancellable>> periodic;
+    private List<Cancellable> running;
+    private Instant armed;
     private final JmxRegistration jmx = new JmxRegistration(ManagementFactory.getPlatformMBeanServer(),
             JmxStats.objectName());
 
@@ -92,6 +99,8 @@ public class MayhemService {
     static final int WORK_THREADS = 8;
     /** How many acked requests one purge deletes at most (every extend-every). */
     static final int PURGE_BATCH = 1000;
+    static final Duration REARM_AFTER = Duration.ofSeconds(3);
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(MayhemService.class.getName());
 
     @PostConstruct
     void start() {
@@ -130,16 +139,22 @@ public class MayhemService {
         Periodic resend = new Periodic("outbox resend", acks::resendUnsent);
         Periodic purge = new Periodic("purge of acked requests",
                 () -> store.purgeAcked(clock.instant().minus(settings.dedupWindow()), PURGE_BATCH));
-        scheduler.scheduleAtFixedRate(Duration.ZERO, Duration.ofSeconds(1), () -> heartbeat = Instant.now());
-        lease.start();
-        // the periodic work runs on the scheduler's own threads, never on the work pool: on Payara Server a work
-        // thread made while the application still starts would die (WorkPools), and these run from the start
-        watch.startChecks(scheduler, Runnable::run);
         Duration every = settings.leaseExtendEvery();
-        scheduler.scheduleAtFixedRate(every, every, sweep);
-        scheduler.scheduleAtFixedRate(every, every, resend);
-        scheduler.scheduleAtFixedRate(every, every, purge);
-        scheduler.scheduleAtFixedRate(every, every, new Periodic("work pool check", pools::checkProgress));
+        // Started with the first timer tick or delivery, after the start-up, and armed again by the timer when the
+        // scheduler's own heartbeat does not run: Payara Server 6.2025.9 kills the scheduler's tasks while the
+        // application still starts (NPE in ContextSetupProviderImpl), also when the first timer tick comes then,
+        // and a periodic task that was killed is never run again. The periodic work runs on the scheduler's threads.
+        periodic = () -> {
+            List<Cancellable> handles = new ArrayList<>();
+            handles.add(scheduler.scheduleAtFixedRate(Duration.ZERO, Duration.ofSeconds(1), () -> heartbeat = Instant.now()));
+            lease.start();
+            handles.add(watch.startChecks(scheduler, Runnable::run));
+            handles.add(scheduler.scheduleAtFixedRate(every, every, sweep));
+            handles.add(scheduler.scheduleAtFixedRate(every, every, resend));
+            handles.add(scheduler.scheduleAtFixedRate(every, every, purge));
+            handles.add(scheduler.scheduleAtFixedRate(every, every, new Periodic("work pool check", pools::checkProgress)));
+            return handles;
+        };
         jmx.register(new JmxStats(stats));
         // Loads and links now what the shutdown's "Flushing metrics" line needs: when @PreDestroy runs at
         // SIGTERM, Payara has already stopped the web class loader, and a class first needed then fails to load.
@@ -161,7 +176,26 @@ public class MayhemService {
         }
     }
 
+    /**
+     * Starts the lease heartbeat and the periodic work; called by every timer tick and the first delivery, which
+     * come after the application started to deploy. Arms them again when the scheduler's heartbeat has not run
+     * within {@link #REARM_AFTER} of arming them (its tasks were killed during the start-up).
+     */
+    public synchronized void ensureStarted() {
+        Instant now = Instant.now();
+        if (running == null || heartbeat.isBefore(armed) && Duration.between(armed, now).compareTo(REARM_AFTER) > 0) {
+            if (running != null) {
+                running.forEach(Cancellable::cancel);
+                LOG.warning(() -> "The scheduler ran none of its periodic tasks within " + REARM_AFTER.toMillis()
+                        + " ms of arming them (killed during the start-up); arming them again");
+            }
+            armed = now;
+            running = periodic.get();
+        }
+    }
+
     public void publishTick() {
+        ensureStarted();
         if (settings.publisherEnabled()) {
             publisher.publish(settings.publisherRate());
         }

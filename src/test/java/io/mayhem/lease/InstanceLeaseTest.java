@@ -219,6 +219,16 @@ class InstanceLeaseTest {
     }
 
     @Test
+    void startingAgainReplacesTheHeartbeat() {
+        lease.start();
+        lease.start();
+        time.advance(Duration.ofSeconds(2));
+
+        verify(store, times(1)).register(anyString(), any());
+        verify(store, times(1)).renew(anyString(), any());
+    }
+
+    @Test
     void aHeartbeatThatRunsLateLapsesTheLeaseEvenWhenTheFenceTimerDidNotRun() {
         io.mayhem.tasks.Scheduler noTimers = new io.mayhem.tasks.Scheduler() {
             @Override
