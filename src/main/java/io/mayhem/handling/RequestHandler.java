@@ -1,5 +1,6 @@
 package io.mayhem.handling;
 
+import io.mayhem.tasks.RootCause;
 import io.mayhem.lease.InstanceLease;
 import io.mayhem.lease.LeaseCapExceeded;
 import io.mayhem.lease.LeaseLost;
@@ -276,7 +277,7 @@ public final class RequestHandler implements InstanceLease.Holder {
                 done.completeExceptionally(new LeaseLost("lease lapsed before the ack was stored"));
                 return;
             }
-            LOG.warning(() -> "Could not store the ack of " + msg + " (" + rootCause(failure) + "); trying again in "
+            LOG.warning(() -> "Could not store the ack of " + msg + " (" + RootCause.of(failure) + "); trying again in "
                     + wait.toMillis() + " ms " + msg.tag());
             Duration next = wait.multipliedBy(2).compareTo(LAST_ACK_RETRY) < 0 ? wait.multipliedBy(2) : LAST_ACK_RETRY;
             scheduler.schedule(wait, () -> tasks.execute(() -> ack(outcome, error, next)));
@@ -294,13 +295,6 @@ public final class RequestHandler implements InstanceLease.Holder {
         }
     }
 
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
 
     private static CompletableFuture<Throwable> errorOf(Supplier<CompletableFuture<Void>> work) {
         CompletableFuture<Void> started;

@@ -1,5 +1,6 @@
 package io.mayhem.intake;
 
+import io.mayhem.tasks.RootCause;
 import io.mayhem.handling.Acknowledger;
 import io.mayhem.handling.PubSubMessage;
 import io.mayhem.handling.RequestHandler;
@@ -149,13 +150,13 @@ public final class Intake {
                     }
                     if (left.isNegative() || left.isZero()) {
                         LOG.warning(() -> "Refused " + msg + " after " + maxWait.toMillis() + " ms: could not store it ("
-                                + rootMessage(e) + "); rolled back, it stays in the broker " + msg.tag());
+                                + RootCause.of(e) + "); rolled back, it stays in the broker " + msg.tag());
                         throw new IntakeRefused("Could not store " + msg + " within " + maxWait.toMillis() + " ms ("
-                                + rootMessage(e) + "); it stays in the broker " + msg.tag(), e);
+                                + RootCause.of(e) + "); it stays in the broker " + msg.tag(), e);
                     }
                     if (!warned) {
                         warned = true;
-                        LOG.warning(() -> "Could not store " + msg + " (" + rootMessage(e) + "); retrying for up to "
+                        LOG.warning(() -> "Could not store " + msg + " (" + RootCause.of(e) + "); retrying for up to "
                                 + maxWait.toMillis() + " ms " + msg.tag());
                     }
                     pause.pause(next.compareTo(left) < 0 ? next : left);
@@ -198,13 +199,6 @@ public final class Intake {
         return Duration.between(clock.instant(), deadline);
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
 
     private void handle(PubSubMessage msg, String owner) {
         handler.handle(msg, owner).whenComplete((ignored, error) -> permits.release());

@@ -1,5 +1,6 @@
 package io.mayhem.lifecycle;
 
+import io.mayhem.tasks.RootCause;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.intake.Intake;
 import io.mayhem.lease.InstanceLease;
@@ -61,7 +62,7 @@ public final class Shutdown {
                 failure = e;
             }
         }
-        return "leases not released (" + rootCause(failure) + "), they lapse instead";
+        return "leases not released (" + RootCause.of(failure) + "), they lapse instead";
     }
 
     /** The counters; a failure to read them (say a class the stopped server cannot load) must not stop the shutdown. */
@@ -73,13 +74,6 @@ public final class Shutdown {
         }
     }
 
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
 
     /** Returns false when shutdown had already run. */
     public boolean run() throws InterruptedException {

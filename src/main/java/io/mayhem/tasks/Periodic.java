@@ -31,7 +31,7 @@ public final class Periodic implements Runnable {
         } catch (RuntimeException e) {
             if (!failing) {
                 failing = true;
-                LOG.warning(() -> "Periodic " + name + " failed (" + rootCause(e) + "); it runs again each period");
+                LOG.warning(() -> "Periodic " + name + " failed (" + RootCause.of(e) + "); it runs again each period");
             }
         }
     }
@@ -41,11 +41,4 @@ public final class Periodic implements Runnable {
         return failing;
     }
 
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
 }
