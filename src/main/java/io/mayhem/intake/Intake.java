@@ -11,8 +11,11 @@ import io.mayhem.tasks.GroupCommit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
@@ -34,7 +37,6 @@ public final class Intake {
     static final int SWEEP_BATCH = 500;
     static final Duration FIRST_RETRY = Duration.ofMillis(250);
     static final Duration LAST_RETRY = Duration.ofSeconds(2);
-    static final Duration CLOSED_CHECK = Duration.ofMillis(100);
 
     private final RequestDecoder decoder;
     private final Inbox inbox;
@@ -48,6 +50,8 @@ public final class Intake {
     private final Duration maxWait;
     private final Pause pause;
     private final GroupCommit<Inbox.Admit, Inbox.Admission> journal;
+    /** Deliveries waiting for their store; closing intake wakes them (they then give up). */
+    private final Set<CompletableFuture<Void>> waiting = ConcurrentHashMap.newKeySet();
     private volatile boolean open = true;
 
     /**
@@ -159,8 +163,8 @@ public final class Intake {
                         LOG.warning(() -> "Could not store " + msg + " (" + RootCause.of(e) + "); retrying for up to "
                                 + maxWait.toMillis() + " ms " + msg.tag());
                     }
-                    pause.pause(next.compareTo(left) < 0 ? next : left);
-                    next = next.multipliedBy(2).compareTo(LAST_RETRY) < 0 ? next.multipliedBy(2) : LAST_RETRY;
+                    pause.pause(Collections.min(List.of(next, left)));
+                    next = Collections.min(List.of(next.multipliedBy(2), LAST_RETRY));
                     attempt = store(msg, deadline);
                 } catch (TimeoutException e) {
                     throw new IntakeRefused("Not stored within " + maxWait.toMillis() + " ms; " + msg.tag()
@@ -179,20 +183,21 @@ public final class Intake {
      */
     private void awaitOpen(CompletableFuture<Inbox.Admission> attempt, Instant deadline)
             throws InterruptedException, ExecutionException, TimeoutException {
-        while (true) {
-            long left = Math.max(0, remaining(deadline).toMillis());
-            try {
-                attempt.get(Math.min(left, CLOSED_CHECK.toMillis()), TimeUnit.MILLISECONDS);
-                return;
-            } catch (TimeoutException e) {
-                if (!open) {
-                    throw new IntakeRefused("Intake closed while storing; it stays in the broker");
-                }
-                if (left <= CLOSED_CHECK.toMillis()) {
-                    throw e;
-                }
+        CompletableFuture<Void> wake = new CompletableFuture<>();
+        waiting.add(wake);
+        try {
+            attempt.whenComplete((admission, error) -> wake.complete(null));
+            if (!open) {
+                wake.complete(null);
             }
+            wake.get(Math.max(0, remaining(deadline).toMillis()), TimeUnit.MILLISECONDS);
+        } finally {
+            waiting.remove(wake);
         }
+        if (!attempt.isDone()) {
+            throw new IntakeRefused("Intake closed while storing; it stays in the broker");
+        }
+        attempt.get(0, TimeUnit.MILLISECONDS); // done: answers at once, or throws its failure
     }
 
     private Duration remaining(Instant deadline) {
@@ -227,6 +232,7 @@ public final class Intake {
     /** Stops taking messages: from now on they stay in the broker. */
     public void close() {
         open = false;
+        waiting.forEach(wake -> wake.complete(null));
     }
 
     public boolean isOpen() {

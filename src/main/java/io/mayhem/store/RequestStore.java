@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * JPA: requests with their lease owners and outcomes, the owners' heartbeats, the outbox and restart events.
@@ -83,8 +81,11 @@ public class RequestStore implements Inbox, LeaseStore, EventStore, OutcomeStore
         if (lock) {
             query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
         }
-        return query.getResultList().stream()
-                .collect(Collectors.toMap(RequestRecord::messageId, Function.identity(), (a, b) -> a, HashMap::new));
+        Map<String, RequestRecord> found = new HashMap<>();
+        for (RequestRecord record : query.getResultList()) {
+            found.put(record.messageId(), record);
+        }
+        return found;
     }
 
     private Set<String> liveOwners() {

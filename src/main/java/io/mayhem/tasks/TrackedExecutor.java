@@ -1,9 +1,11 @@
 package io.mayhem.tasks;
 
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 
 /**
@@ -14,8 +16,9 @@ public final class TrackedExecutor implements Executor {
 
     private final Executor delegate;
     private final BiConsumer<String, Throwable> uncaught;
-    private final Set<Thread> running = ConcurrentHashMap.newKeySet();
-    private final Object idle = new Object();
+    private int running;
+    /** Completes when the last running task ends; a new one replaces it when a task starts on an idle executor. */
+    private CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
     private volatile boolean closed;
 
     public TrackedExecutor(Executor delegate, BiConsumer<String, Throwable> uncaught) {
@@ -37,16 +40,25 @@ public final class TrackedExecutor implements Executor {
         if (closed) {
             return;
         }
-        running.add(Thread.currentThread());
+        started();
         try {
             task.run();
         } catch (RuntimeException | Error e) {
             report(messageId, e);
         } finally {
-            running.remove(Thread.currentThread());
-            synchronized (idle) {
-                idle.notifyAll();
-            }
+            ended();
+        }
+    }
+
+    private synchronized void started() {
+        if (running++ == 0) {
+            idle = new CompletableFuture<>();
+        }
+    }
+
+    private synchronized void ended() {
+        if (--running == 0) {
+            idle.complete(null);
         }
     }
 
@@ -60,22 +72,29 @@ public final class TrackedExecutor implements Executor {
         closed = true;
     }
 
-    public int running() {
-        return running.size();
+    /** How many tasks run now. */
+    public synchronized int running() {
+        return running;
     }
 
-    /** Waits until no task runs or the timeout passes; true when idle. */
+    /**
+     * Waits until no task runs or the timeout passes.
+     *
+     * @return true when idle, false when tasks still ran at the timeout
+     * @throws InterruptedException when interrupted while waiting
+     */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (idle) {
-            while (!running.isEmpty()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                idle.wait(Math.max(1, left / 1_000_000));
-            }
+        CompletableFuture<Void> current;
+        synchronized (this) {
+            current = idle;
         }
-        return true;
+        try {
+            current.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("never completed exceptionally", e);
+        }
     }
 }

@@ -27,9 +27,12 @@ import java.util.logging.Logger;
 public final class WorkPools {
 
     private static final Logger LOG = Logger.getLogger(WorkPools.class.getName());
+    /** A work thread idle this long exits (a quiet service holds no threads); the next task starts one again. */
+    public static final Duration KEEP_ALIVE = Duration.ofSeconds(60);
 
     private final ThreadFactory threads;
     private final int workThreads;
+    private final Duration keepAlive;
     private volatile ThreadPoolExecutor work;
     /** Tasks running now (the pool's own active count also counts workers that never started). */
     private final AtomicInteger busy = new AtomicInteger();
@@ -42,15 +45,21 @@ public final class WorkPools {
      * @param workThreads threads of the work pool, at least 1
      */
     public WorkPools(ThreadFactory threads, int workThreads) {
+        this(threads, workThreads, KEEP_ALIVE);
+    }
+
+    /** @param keepAlive how long an idle work thread waits for a task before it exits */
+    WorkPools(ThreadFactory threads, int workThreads, Duration keepAlive) {
         this.threads = threads;
         this.workThreads = workThreads;
+        this.keepAlive = keepAlive;
         this.work = newWorkPool();
         timer = new ScheduledThreadPoolExecutor(1, named(threads, "mayhem-timer"));
         timer.setRemoveOnCancelPolicy(true);
     }
 
     private ThreadPoolExecutor newWorkPool() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(workThreads, workThreads, 60, TimeUnit.SECONDS,
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(workThreads, workThreads, keepAlive.toMillis(), TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), named(threads, "mayhem-work"));
         pool.allowCoreThreadTimeOut(true);
         return pool;
@@ -104,6 +113,11 @@ public final class WorkPools {
         LOG.warning(() -> "The work pool ran nothing while " + queued.size() + " tasks waited (its threads were "
                 + "killed before they started); replaced it and moved the tasks over");
         return true;
+    }
+
+    /** Delays waiting on the timer; a cancelled delay leaves at once (it may be far in the future). */
+    int pendingDelays() {
+        return timer.getQueue().size();
     }
 
     /** How often the work pool was replaced. */

@@ -307,6 +307,7 @@ class IntakeTest {
 
     @Test
     void refusesEverythingOnceClosed() {
+        assertThat(intake.isOpen()).isTrue();
         intake.close();
 
         assertThat(intake.isOpen()).isFalse();
@@ -357,6 +358,42 @@ class IntakeTest {
         handlings.get(0).completeExceptionally(new IllegalStateException("lost"));
 
         assertThat(intake.saturated()).isFalse();
+    }
+
+    @Test
+    void aFailedWriteGivesItsRoomBackAtOnce() throws InterruptedException {
+        intake = intake(1, Duration.ofSeconds(30));
+        when(inbox.acceptAll(anyList(), any())).thenThrow(new IllegalStateException("down"));
+        intake.receive(valid(1), new FakeTransaction());
+        assertThat(intake.saturated()).isTrue();
+
+        writes.runUntilIdle();
+
+        assertThat(intake.saturated()).as("before any retry").isFalse();
+    }
+
+    @Test
+    void closingWakesADeliveryBlockedOnItsStore() throws Exception {
+        FakeTransaction tx = new FakeTransaction();
+        intake.receive(valid(1), tx);
+        CompletableFuture<Throwable> refused = new CompletableFuture<>();
+        Thread delivery = new Thread(() -> {
+            try {
+                tx.commit();
+                refused.complete(null);
+            } catch (RuntimeException e) {
+                refused.complete(e);
+            }
+        });
+        delivery.start();
+        // max-wait is 30 s: only closing can end the wait within the bound
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2))
+                .until(() -> delivery.getState() == Thread.State.TIMED_WAITING);
+
+        intake.close();
+
+        assertThat(refused.get(2, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(IntakeRefused.class)
+                .hasMessageStartingWith("Intake closed while storing");
     }
 
     /** A receiving transaction the test ends: commit runs the checks first, as JTA's beforeCompletion does. */

@@ -60,8 +60,10 @@ class RequestStoreTest {
         return query;
     }
 
+    TypedQuery<RequestRecord> found;
+
     private void requests(RequestRecord... records) {
-        TypedQuery<RequestRecord> found = query(List.of(records));
+        found = query(List.of(records));
         when(em.createQuery(startsWith("SELECT r FROM RequestRecord r WHERE r.messageId IN"), eq(RequestRecord.class)))
                 .thenReturn(found);
     }
@@ -94,6 +96,9 @@ class RequestStoreTest {
 
         assertThat(admissions).containsExactly(Admission.ACCEPTED, Admission.ALREADY_ACKED, Admission.ACCEPTED,
                 Admission.ACCEPTED, Admission.LEASED_ELSEWHERE, Admission.LEASED_ELSEWHERE);
+        verify(found).setParameter("ids", List.of(msg(1).messageId(), msg(2).messageId(), msg(3).messageId(),
+                msg(4).messageId(), msg(5).messageId()));
+        verify(found).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         assertThat(persisted).singleElement().isInstanceOfSatisfying(RequestRecord.class, record -> {
             assertThat(record.messageId()).isEqualTo(msg(1).messageId());
             assertThat(record.leaseOwner()).isEqualTo("me");
@@ -123,6 +128,9 @@ class RequestStoreTest {
                 new Ack(msg(9), "me", Outcome.DONE, null), new Ack(msg(1), "me", Outcome.FAILED, "late")), NOW);
 
         assertThat(events).hasSize(5);
+        verify(found).setParameter("ids", List.of(msg(1).messageId(), msg(2).messageId(), msg(3).messageId(),
+                msg(9).messageId()));
+        verify(found).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         assertThat(events.get(0).outcome()).isEqualTo(Outcome.DONE);
         assertThat(events.get(0).hostname()).isEqualTo("cattle-1.example.net");
         assertThat(events.get(1)).as("taken over").isNull();

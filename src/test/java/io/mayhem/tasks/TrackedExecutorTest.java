@@ -69,4 +69,55 @@ class TrackedExecutorTest {
         release.countDown();
         assertThat(threaded.awaitIdle(Duration.ofSeconds(5))).isTrue();
     }
+
+    @Test
+    void wakesAWaiterAsSoonAsTheLastTaskEnds() throws Exception {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        TrackedExecutor threaded = new TrackedExecutor(r -> new Thread(r).start(), (id, e) -> { });
+        threaded.execute(() -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        started.await();
+        java.util.concurrent.CompletableFuture<Boolean> idle = new java.util.concurrent.CompletableFuture<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                // far longer than the bound below: only the task's end can return it in time
+                idle.complete(threaded.awaitIdle(Duration.ofMinutes(1)));
+            } catch (InterruptedException e) {
+                idle.completeExceptionally(e);
+            }
+        });
+        waiter.start();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2))
+                .until(() -> waiter.getState() == Thread.State.TIMED_WAITING);
+        assertThat(idle).isNotDone();
+
+        release.countDown();
+
+        assertThat(idle.get(2, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aZeroTimeoutAnswersAtOnce() throws InterruptedException {
+        executor.execute(() -> {
+            try {
+                assertThat(executor.awaitIdle(Duration.ZERO)).as("itself still runs").isFalse();
+                seenBusy = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        delegate.runUntilIdle();
+
+        assertThat(seenBusy).isTrue();
+        assertThat(reported).isEmpty();
+    }
+
+    boolean seenBusy;
 }
