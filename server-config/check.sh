@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The per-server check (README "Deploy"): the built WAR, unchanged, on a server fetched from Maven Central.
+# The per-server check (docs/deploy.md "The server checks"): the built WAR, unchanged, on a server fetched from Maven Central.
 #
 #   mvn -B -DskipTests package && server-config/check.sh payara-server|wildfly
 #

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Mayhem Mandrill scaled out on one machine, everything on 127.0.0.1 (README "Scale out"):
+# Mayhem Mandrill scaled out on one machine, everything on 127.0.0.1 (docs/scale-out.md):
 # one ActiveMQ Artemis broker, one PostgreSQL server and N Payara Micro instances running the same WAR.
 #
 #   cluster.sh up [N]   start the broker, the database and N instances (default 3); returns when all are ready
@@ -14,7 +14,7 @@
 #   MAYHEM_CLUSTER_PG_PORT      PostgreSQL [55432]
 #   MAYHEM_CLUSTER_JAVA_OPTS    more JVM options for the instances
 #   MAYHEM_CLUSTER_TIMEOUT      seconds to wait for each part to be ready [300]
-# The instances inherit the environment, so MAYHEM_* settings of the README's configuration table apply to
+# The instances inherit the environment, so MAYHEM_* settings of the docs/operations.md "Configuration" apply to
 # all of them (MAYHEM_PUBLISHER_ENABLED=false: no instance publishes on its own).
 set -euo pipefail
 
@@ -139,8 +139,8 @@ EOF
     # The RAR first, and no automatic transaction recovery at start (the pre-boot file above leaves it off):
     # with recovery on, Payara's start-up recovery of JDBC resources ran while the boot commands created the
     # pool, and one instance in three failed to deploy the RAR (a NullPointerException in ConnectorValidator,
-    # the main thread without a context class loader). Deliveries commit in one phase (README "Implementation
-    # notes"), so there is nothing in doubt for it to recover.
+    # the main thread without a context class loader). Deliveries commit in one phase
+    # (docs/decisions/0001-no-two-phase-commit.md), so there is nothing in doubt for it to recover.
     cat >"$dir/post-boot.asadmin" <<EOF
 create-resource-adapter-config --property ConnectionParameters=host\\=127.0.0.1;port\\=$BROKER_PORT activemq-rar
 deploy --type rar --name activemq-rar $BUILT/artemis-rar.rar
@@ -150,7 +150,7 @@ EOF
     # shellcheck disable=SC2086 # MAYHEM_CLUSTER_JAVA_OPTS is a list of options
     # HTTP on loopback through the pre-boot file. Hazelcast's data-grid port (6900 and up) still listens on
     # all interfaces: --nocluster keeps the instances from joining each other, and neither --interfaces
-    # 127.0.0.1 nor -Dhazelcast.socket.bind.any=false changed its bind address (README "Scale out").
+    # 127.0.0.1 nor -Dhazelcast.socket.bind.any=false changed its bind address (docs/scale-out.md).
     setsid env --default-signal=INT,HUP,TERM,QUIT java -Xmx512m \
         -Dmp.health.default.readiness.empty.response=DOWN -Dmp.health.default.startup.empty.response=DOWN \
         -Dcom.sun.enterprise.connectors.inbound.ramid=activemq-rar \
@@ -161,7 +161,7 @@ EOF
     echo $! >"$dir/pid"
 }
 
-# Ready = /health/ready answers 200 with the service's own check (README "Probes"). curl retries the 503s
+# Ready = /health/ready answers 200 with the service's own check (docs/operations.md "Probes"). curl retries the 503s
 # and refused connections of a starting server itself, once a second.
 await_instance() {
     local i=$1 port=$(($HTTP_PORT + $1 - 1)) dir=$RUN/instance-$1 deadline=$((SECONDS + TIMEOUT)) body
@@ -172,7 +172,7 @@ await_instance() {
             log "instance $i on http://127.0.0.1:$port (pid $(cat "$dir/pid")), log $dir/server.log"
             return 0
         fi
-        # 200 before the application's checks are registered (README "Probes"): ask again in a second
+        # 200 before the application's checks are registered (docs/operations.md "Probes"): ask again in a second
         [ -z "$body" ] || sleep 1
     done
     fail "instance $i is not ready after $TIMEOUT s, see $dir/server.log"

@@ -2,7 +2,7 @@ package io.mayhem.configuration;
 
 import java.time.Duration;
 
-/** Every setting of DESIGN.md section 5, validated; {@link #defaults()} matches microprofile-config.properties. */
+/** Every setting of docs/design.md section 5, validated; {@link #defaults()} matches microprofile-config.properties. */
 public record Settings(
         boolean publisherEnabled,
         int publisherRate,

@@ -11,7 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 
 /**
- * Batched acks with an outbox (DESIGN section 2, "outcomes are stored, sent and marked sent in batches"): the
+ * Batched acks with an outbox (docs/design.md section 2, "outcomes are stored, sent and marked sent in batches"): the
  * acks of many requests are stored in one transaction together with their events in the outbox; then the
  * batch's events are sent in one JMS transaction; then removed from the outbox in one transaction. Three
  * one-phase transactions, so a crash never leaves a prepared transaction in the broker: a crash after the

@@ -4,7 +4,7 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 
-/** The outcome event on mayhem.acks (DESIGN.md section 9). */
+/** The outcome event on mayhem.acks (docs/design.md section 9). */
 public record OutcomeEvent(String messageId, String instanceName, String hostname, Outcome outcome, boolean saved,
                            boolean restarted, int restartAttempts, int extendedCount, String error, Instant ackedAt) {
 

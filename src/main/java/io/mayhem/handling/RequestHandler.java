@@ -31,7 +31,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Handles one request without holding up the caller (DESIGN section 2): one task on the work executor saves
+ * Handles one request without holding up the caller (docs/design.md section 2): one task on the work executor saves
  * and restarts concurrently, both results are handled in argument order, then the request is acked exactly
  * once. It is the {@link InstanceLease.Holder}: each heartbeat counts an extension for every request in flight
  * and fails those held past mayhem.lease.max-total; a lapsed lease stops all work at once (fencing: no restart

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
- * Takes each delivery inside the transaction that received it (DESIGN section 2): poison goes to the dead
+ * Takes each delivery inside the transaction that received it (docs/design.md section 2): poison goes to the dead
  * letters; a valid request is stored by group commit (many deliveries, one database transaction) under this
  * instance's lease owner and handed to the handler as soon as it is stored; the delivery's transaction commits
  * only after that. At most max-outstanding requests are in flight; past that, intake waits (bounded) and then

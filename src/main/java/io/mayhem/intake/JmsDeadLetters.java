@@ -12,7 +12,7 @@ import jakarta.jms.Topic;
 import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 
-/** Dead letters as JSON on mayhem.deadletter (DESIGN.md section 9), sent before the receiving transaction commits. */
+/** Dead letters as JSON on mayhem.deadletter (docs/design.md section 9), sent before the receiving transaction commits. */
 @Stateless
 @LocalBean
 public class JmsDeadLetters implements DeadLetters {

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Decodes and validates a restart request (DESIGN.md sections 1 and 9); unknown extra fields are accepted. */
+/** Decodes and validates a restart request (docs/design.md sections 1 and 9); unknown extra fields are accepted. */
 public final class RequestDecoder {
 
     // once: each Json.create* call looks the provider up again (6% of the CPU in the benchmark)

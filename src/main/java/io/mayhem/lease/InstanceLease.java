@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * The one lease heartbeat of this instance (DESIGN sections 2 and 3): every extend-every, on the scheduler
+ * The one lease heartbeat of this instance (docs/design.md sections 2 and 3): every extend-every, on the scheduler
  * (never behind request work), one statement renews the heartbeat that all requests this instance holds point
  * at. A request is taken over by another instance only after its owner's heartbeat is older than extend-by.
  *

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * Where the instances' leases live, so that every instance sees them; blocking. One heartbeat row per lease
  * owner (an instance's epoch, see {@link InstanceLease}); each request in flight names its owner, so one
- * statement renews the leases of all of them (DESIGN section 2, "lease keeper").
+ * statement renews the leases of all of them (docs/design.md section 2, "lease keeper").
  */
 public interface LeaseStore {
 

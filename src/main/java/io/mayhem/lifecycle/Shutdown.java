@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** The graceful shutdown of DESIGN.md section 4, in the original's order; runs once however often it is called. */
+/** The graceful shutdown of docs/design.md section 4, in the original's order; runs once however often it is called. */
 public final class Shutdown {
 
     private final Publisher publisher;

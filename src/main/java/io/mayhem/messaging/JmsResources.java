@@ -6,7 +6,7 @@ package io.mayhem.messaging;
  * place naming a resource adapter is a deployment-time value: the system property {@link #RESOURCE_ADAPTER_PROPERTY},
  * empty (the server's own JMS provider) unless the server says otherwise. Payara Micro has no built-in provider
  * and sets it to its deployed {@code activemq-rar}; Payara also uses that property for MDBs that name no
- * adapter (README "Deploy").
+ * adapter (docs/decisions/0009-jms-resources-in-web-xml.md).
  */
 public final class JmsResources {
 

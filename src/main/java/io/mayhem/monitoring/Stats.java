@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The service's counters since start and the handling-latency percentiles of the last minute
- * (DESIGN.md section 7); thread-safe and cheap to bump.
+ * (docs/design.md section 7); thread-safe and cheap to bump.
  */
 public final class Stats {
 
@@ -61,7 +61,7 @@ public final class Stats {
     }
 
     /**
-     * The numbers of {@code GET /api/stats}: the contract's, in the order of DESIGN.md section 9, then the
+     * The numbers of {@code GET /api/stats}: the contract's, in the order of docs/design.md section 9, then the
      * handling-latency percentiles in milliseconds over the last minute.
      */
     public Map<String, Long> snapshot() {

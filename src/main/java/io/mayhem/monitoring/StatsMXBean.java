@@ -1,7 +1,7 @@
 package io.mayhem.monitoring;
 
 /**
- * The counters and gauges of DESIGN.md section 7 as the JMX MBean {@code mayhem:type=Stats}: the numbers of
+ * The counters and gauges of docs/design.md section 7 as the JMX MBean {@code mayhem:type=Stats}: the numbers of
  * {@code GET /api/stats}, read when asked. Latencies are milliseconds over the last 60 s.
  */
 public interface StatsMXBean {

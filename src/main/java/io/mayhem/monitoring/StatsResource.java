@@ -10,7 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** {@code GET /api/stats}: the counters since start (DESIGN.md section 9). */
+/** {@code GET /api/stats}: the counters since start (docs/design.md section 9). */
 @Path("stats")
 public class StatsResource {
 

@@ -1,6 +1,6 @@
 package io.mayhem.operator;
 
-/** The operator API's settings (README "Manual restarts"); validated like {@code Settings}, naming the key. */
+/** The operator API's settings (docs/operations.md "Manual restarts"); validated like {@code Settings}, naming the key. */
 public record OperatorSettings(Callers callers, int restartsPerMinute) {
 
     public OperatorSettings {

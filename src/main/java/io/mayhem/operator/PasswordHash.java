@@ -56,7 +56,7 @@ public final class PasswordHash {
     }
 
     private byte[] derive(String password) {
-        // the JDK hashes the password's UTF-8 bytes, as Python's hashlib.pbkdf2_hmac does (README)
+        // the JDK hashes the password's UTF-8 bytes, as Python's hashlib.pbkdf2_hmac does (docs/operations.md "Manual restarts")
         PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, hash.length * 8);
         try {
             return SecretKeyFactory.getInstance(ALGORITHM).generateSecret(spec).getEncoded();

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The handler's say over a request's restart attempts: whether one may start now (the lease is held and the
  * request is not finished), and which attempt is running, so the handler can cancel it when the lease is lost
- * or the request was acked (DESIGN section 3, fencing).
+ * or the request was acked (docs/design.md section 3, fencing).
  */
 public interface Attempts {
 

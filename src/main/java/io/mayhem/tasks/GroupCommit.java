@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * Group commit: items submitted from many threads are written together, in batches of at most
  * {@code maxBatch}, by one flush at a time on the executor. While a batch is being written the next items
  * queue up, so the batch size follows the load with no timer and no added latency when idle (the database
- * technique, and the Cloud Pub/Sub subscriber clients' batched acks; DESIGN section 2, "Throughput comes from
+ * technique, and the Cloud Pub/Sub subscriber clients' batched acks; docs/design.md section 2, "Throughput comes from
  * batching").
  *
  * <p>Each item's future completes with its result once the batch holding it was written, or exceptionally

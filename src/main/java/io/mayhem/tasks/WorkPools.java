@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * application's context. Threads start with the first task.
  *
  * <p>Payara Server 6.2025.9 kills a managed thread started while the application is still starting, before it
- * runs anything (docs/decisions: README "Deploy"): the pool then counts a worker that does not exist, and once
+ * runs anything (docs/decisions/0014-periodic-work-started-late-and-rearmed.md): the pool then counts a worker that does not exist, and once
  * it counts only such workers, queued tasks would wait for ever. {@link #checkProgress()} (run periodically)
  * finds a pool whose queue holds tasks while no worker ran one since the last check and replaces it, moving
  * the queued tasks over.

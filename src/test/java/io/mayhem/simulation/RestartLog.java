@@ -50,7 +50,7 @@ final class RestartLog {
     private final Map<String, String> idByHost;
     /** Why an attempt of this request may not start on this instance now, or null. */
     java.util.function.BiFunction<String, String, String> fencing = (id, instance) -> null;
-    /** Off when the lease's timers may run late: running attempts then outlive the lease (see the README of the test). */
+    /** Off when the lease's timers may run late: running attempts then outlive the lease (docs/testing.md, "The protocol simulation"). */
     boolean checkOverlap = true;
     final List<Attempt> attempts = new ArrayList<>();
     private long seq;

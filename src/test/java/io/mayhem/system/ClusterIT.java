@@ -40,13 +40,13 @@ class ClusterIT {
      * Requests published per second (-Dmayhem.cl.rate, default 200). Before the batched hot path (one lease
      * heartbeat per instance, group commit), three instances on this project's 2-core machine kept up with 40 a
      * second only: at 200 their per-request lease extensions fell behind and live instances took over each
-     * other's requests (README "Scale out").
+     * other's requests (docs/scale-out.md).
      */
     static final int RATE = Integer.getInteger("mayhem.cl.rate", 200);
     /**
      * Requests handled before the measured ones, at the same rate (-Dmayhem.cl.warmup): three JVMs compiling
      * their code at once on 2 cores acked far slower than they consumed for the first half minute, leases
-     * lapsed and sweepers took over requests still being handled (README "Scale out"). 0 measures a cold start.
+     * lapsed and sweepers took over requests still being handled (docs/scale-out.md). 0 measures a cold start.
      */
     static final int WARMUP = Integer.getInteger("mayhem.cl.warmup", 600);
 

@@ -29,6 +29,8 @@ final class Requests implements AutoCloseable {
     private final MessageProducer producer;
     final List<String> published = new CopyOnWriteArrayList<>();
     final Map<String, List<JsonObject>> outcomes = new ConcurrentHashMap<>();
+    /** When the client lost and regained the broker, and when the last events came: evidence for a failure. */
+    final List<String> timeline = new CopyOnWriteArrayList<>();
 
     Requests(String clientId) throws JMSException {
         this(clientId, System.getProperty("mayhem.st.broker.url"));
@@ -38,11 +40,28 @@ final class Requests implements AutoCloseable {
         connection = new ActiveMQConnectionFactory("failover:(" + brokerUrl
                 + ")?initialReconnectDelay=200&maxReconnectDelay=1000").createConnection();
         connection.setClientID(clientId);
+        ((org.apache.activemq.ActiveMQConnection) connection).addTransportListener(
+                new org.apache.activemq.transport.DefaultTransportListener() {
+                    @Override
+                    public void transportInterupted() {
+                        timeline.add(java.time.Instant.now() + " broker connection interrupted");
+                    }
+
+                    @Override
+                    public void transportResumed() {
+                        timeline.add(java.time.Instant.now() + " broker connection resumed");
+                    }
+                });
         session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         session.createDurableSubscriber(session.createTopic("mayhem.acks"), clientId).setMessageListener(message -> {
             try {
                 JsonObject event = Json.createReader(new StringReader(((TextMessage) message).getText())).readObject();
                 outcomes.computeIfAbsent(event.getString("message_id"), id -> new CopyOnWriteArrayList<>()).add(event);
+                timeline.add(java.time.Instant.now() + " event " + event.getString("message_id") + " "
+                        + message.getJMSMessageID());
+                if (timeline.size() > 2_000) {
+                    timeline.remove(0);
+                }
             } catch (JMSException e) {
                 throw new IllegalStateException(e);
             }

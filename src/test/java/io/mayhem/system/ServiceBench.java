@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +30,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * The benchmark (README "Performance"; run with {@code mvn -B -Pbench verify}): the service started as the
+ * The benchmark (docs/performance.md; run with {@code mvn -B -Pbench verify}): the service started as the
  * run command starts it, on the embedded broker, measured from outside in one run, {@code bench.runs} times
  * (default 3). Each server start is warmed up first ({@code bench.warmup} requests, default 2,000, handled
  * and not measured; for the burst, one unmeasured burst). Prints a table and writes
@@ -40,9 +42,18 @@ class ServiceBench {
     static final int WARMUP = Integer.getInteger("bench.warmup", 2_000);
     static final int E2E = Integer.getInteger("bench.requests", 20_000);
     static final int BURST = 2_000;
+    /** Acked requests already stored for the e2e run with history (issue 12 item 5: the rate must not drop). */
+    static final int HISTORY = Integer.getInteger("bench.history", 300_000);
+    /** Experiments: JVM options added to the service's run command (e2e and burst), e.g. -Dbench.jvm-args=-Xmx192m. */
+    static final List<String> JVM_ARGS = System.getProperty("bench.jvm-args", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.jvm-args").trim().split("\\s+"));
+    /** Experiments: -Dbench.broker-limit=false skips the trivial listeners (the ratios are then missing). */
+    /** -Dbench.jfr=false: no recording of the first e2e run. */
+    static final boolean JFR = Boolean.parseBoolean(System.getProperty("bench.jfr", "true"));
+    static final boolean BROKER_LIMIT = Boolean.parseBoolean(System.getProperty("bench.broker-limit", "true"));
     static final Duration DRAIN = Duration.ofMinutes(10);
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final String[] KEYS = {"broker_limit_per_s", "broker_limit_4_sessions_per_s", "e2e_per_s", "burst_2000_s", "burst_peak_in_flight",
+    static final String[] KEYS = {"broker_limit_per_s", "broker_limit_4_sessions_per_s", "e2e_per_s", "e2e_with_history_per_s", "burst_2000_s", "burst_peak_in_flight",
             "ready_s", "peak_rss_mib", "burst_peak_threads"};
 
     final Map<String, List<Double>> results = new LinkedHashMap<>();
@@ -55,9 +66,14 @@ class ServiceBench {
         Path trivialWar = trivialWar(TrivialListener.class, "trivial-listener.war");
         Path fourSessionWar = trivialWar(TrivialFourSessionListener.class, "trivial-4-session-listener.war");
         for (int run = 1; run <= RUNS; run++) {
-            brokerLimit(trivialWar, run, "broker_limit_per_s");
-            brokerLimit(fourSessionWar, run, "broker_limit_4_sessions_per_s");
+            if (BROKER_LIMIT) {
+                brokerLimit(trivialWar, run, "broker_limit_per_s");
+                brokerLimit(fourSessionWar, run, "broker_limit_4_sessions_per_s");
+            }
             endToEnd(run);
+            if (HISTORY > 0) {
+                endToEndWithHistory(run);
+            }
             burst(run);
             System.out.println("after run " + run + ": " + results);
         }
@@ -67,7 +83,9 @@ class ServiceBench {
         String table = table();
         Files.writeString(Path.of("target", "bench", "results.txt"), table);
         System.out.println(table);
-        assertThat(results.values()).allSatisfy(values -> assertThat(values).hasSize(RUNS).allMatch(v -> v > 0));
+        assertThat(results.entrySet()).filteredOn(e -> BROKER_LIMIT || !e.getKey().startsWith("broker_limit"))
+                .filteredOn(e -> HISTORY > 0 || !e.getKey().contains("history"))
+                .allSatisfy(e -> assertThat(e.getValue()).hasSize(RUNS).allMatch(v -> v > 0));
     }
 
     /** Persistent messages through the same broker and resource adapter to a listener that only acknowledges. */
@@ -99,19 +117,51 @@ class ServiceBench {
         ServiceProcess.freshDataDirectory();
         // the first run is recorded with JDK Flight Recorder (profile settings, a few per cent of overhead), to
         // show what the time goes to: jfr print --events jdk.ExecutionSample target/bench/e2e-run1.jfr
-        String recording = run == 1 ? "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+        boolean recorded = run == 1 && JFR;
+        String recording = recorded ? "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                 + Path.of("target", "bench", "e2e-run1.jfr").toAbsolutePath() : "-Dbench.recorded=false";
-        ServiceProcess service = ServiceProcess.start("BENCH-e2e-" + run, recording,
+        ServiceProcess service = ServiceProcess.start("BENCH-e2e-" + run, withJvmArgs(recording,
                 "-Dmayhem.simulation.max-latency=0ms", "-Dmayhem.simulation.restart-failure-rate=0",
-                "-Dmayhem.simulation.save-failure-rate=0");
+                "-Dmayhem.simulation.save-failure-rate=0"));
         try (AutoCloseable stop = () -> stop(service); BenchClient client = ready(service, true)) {
-            client.publish(WARMUP);
-            await().atMost(DRAIN).pollInterval(Duration.ofMillis(100)).until(() -> client.outcomes() >= WARMUP);
-            long start = client.publish(E2E);
-            await().atMost(DRAIN).pollInterval(Duration.ofMillis(100)).until(() -> client.outcomes() >= WARMUP + E2E);
-            results.get("e2e_per_s").add(E2E / seconds(client.lastOutcomeAt() - start));
-            results.get("peak_rss_mib").add(peakRssMib(service));
+            measureEndToEnd(client, "e2e_per_s");
+            // the recorded run's RSS includes the recording's buffers: not the service's own
+            double rss = recorded ? 0 : peakRssMib(service);
+            System.out.printf("run %d: e2e peak RSS %.0f MiB%s%n", run, peakRssMib(service), rss == 0 ? " (recorded with JFR, not counted)" : "");
+            results.get("peak_rss_mib").add(rss);
         }
+    }
+
+    /**
+     * The same with {@link #HISTORY} acked requests (and their restart events) stored before the start: a service
+     * that ran for a day at a few requests a second. The schema is the service's own (a first start makes it).
+     */
+    private void endToEndWithHistory(int run) throws Exception {
+        ServiceProcess.freshDataDirectory();
+        ServiceProcess schema = ServiceProcess.start("BENCH-history-schema-" + run);
+        try (AutoCloseable stop = () -> stop(schema)) {
+            schema.awaitReady(Duration.ofSeconds(120));
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:h2:" + System.getProperty("mayhem.st.data.dir")
+                + "/h2/mayhem", "", "")) {
+            db.setAutoCommit(false);
+            AckedHistory.insert(db, HISTORY, 0, true);
+            db.commit();
+        }
+        ServiceProcess service = ServiceProcess.start("BENCH-e2e-history-" + run, withJvmArgs(
+                "-Dmayhem.simulation.max-latency=0ms", "-Dmayhem.simulation.restart-failure-rate=0",
+                "-Dmayhem.simulation.save-failure-rate=0"));
+        try (AutoCloseable stop = () -> stop(service); BenchClient client = ready(service, false)) {
+            measureEndToEnd(client, "e2e_with_history_per_s");
+        }
+    }
+
+    private void measureEndToEnd(BenchClient client, String key) throws Exception {
+        client.publish(WARMUP);
+        await().atMost(DRAIN).pollInterval(Duration.ofMillis(100)).until(() -> client.outcomes() >= WARMUP);
+        long start = client.publish(E2E);
+        await().atMost(DRAIN).pollInterval(Duration.ofMillis(100)).until(() -> client.outcomes() >= WARMUP + E2E);
+        results.get(key).add(E2E / seconds(client.lastOutcomeAt() - start));
     }
 
     /** Waits for readiness (recording the time from process start when asked), then connects the client. */
@@ -127,8 +177,8 @@ class ServiceBench {
     private void burst(int run) throws Exception {
         ServiceProcess.freshDataDirectory();
         // all 2,000 may be in flight at once, as in the original (the default mayhem.flow.max-outstanding is 1,000)
-        ServiceProcess service = ServiceProcess.start("BENCH-burst-" + run, "-Dmayhem.restart.max-attempts=1",
-                "-Dmayhem.flow.max-outstanding=" + BURST);
+        ServiceProcess service = ServiceProcess.start("BENCH-burst-" + run, withJvmArgs(
+                "-Dmayhem.restart.max-attempts=1", "-Dmayhem.flow.max-outstanding=" + BURST));
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         try (AutoCloseable stop = () -> stop(service); BenchClient client = ready(service, false)) {
             client.publish(BURST);
@@ -149,11 +199,18 @@ class ServiceBench {
             sampler.shutdownNow();
             results.get("burst_peak_in_flight").add((double) peakInFlight.get());
             results.get("burst_peak_threads").add((double) threadsAtPeak.get());
+            System.out.printf("run %d: burst peak RSS %.0f MiB%n", run, peakRssMib(service));
             List<Double> rss = results.get("peak_rss_mib");
             rss.set(rss.size() - 1, Math.max(rss.get(rss.size() - 1), peakRssMib(service)));
         } finally {
             sampler.shutdownNow();
         }
+    }
+
+    private static String[] withJvmArgs(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(JVM_ARGS);
+        return all.toArray(String[]::new);
     }
 
     private static Path trivialWar(Class<?> listener, String name) {
@@ -229,6 +286,9 @@ class ServiceBench {
     private static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
+        if (n == 0) {
+            return Double.NaN;
+        }
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
@@ -256,9 +316,12 @@ class ServiceBench {
         }
         double ratio = median(results.get("e2e_per_s")) / median(results.get("broker_limit_per_s"));
         double fourSessions = median(results.get("e2e_per_s")) / median(results.get("broker_limit_4_sessions_per_s"));
+        double history = median(results.get("e2e_with_history_per_s")) / median(results.get("e2e_per_s"));
         return table.append(String.format(java.util.Locale.ROOT,
                 "end-to-end / broker limit (medians): %.2f (the service's listener settings); "
                         + "%.2f against the limit with 4 sessions (all earlier runs)%nwarm-up: %d requests per start before measuring "
-                        + "(one unmeasured burst of %d for the burst)%n", ratio, fourSessions, WARMUP, BURST)).toString();
+                        + "(one unmeasured burst of %d for the burst)%n"
+                        + "e2e with %,d acked requests stored / e2e on an empty database (medians): %.2f%n",
+                ratio, fourSessions, WARMUP, BURST, HISTORY, history)).toString();
     }
 }

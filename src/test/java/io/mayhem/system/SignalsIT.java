@@ -163,6 +163,9 @@ class SignalsIT {
                 stopped == null ? "-" : String.format("%.1f", stopped.toMillis() / 1000.0), drained.toMillis() / 1000.0);
         if (!requests.withoutOutcome().isEmpty()) {
             System.out.println(scenario + " without outcome: " + requests.withoutOutcome());
+            System.out.println("the client's timeline (connection and last events):");
+            requests.timeline.stream().filter(t -> !t.contains(" event ") || requests.timeline.indexOf(t)
+                    > requests.timeline.size() - 300).forEach(System.out::println);
         }
         Requests.record(line);
     }

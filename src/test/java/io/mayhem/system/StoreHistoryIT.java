@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mayhem.store.StoreQueries;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,28 +137,7 @@ class StoreHistoryIT {
             }
         }
         db.setAutoCommit(false);
-        Instant now = Instant.now();
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO MAYHEM_REQUEST (MESSAGE_ID, INSTANCE_NAME,"
-                + " RECEIVED_AT, LEASE_OWNER, EXTENDED_COUNT, ACKED, OUTCOME, SAVED, RESTARTED, RESTART_ATTEMPTS, ACKED_AT)"
-                + " VALUES (?, ?, ?, ?, 1, ?, ?, TRUE, TRUE, 1, ?)")) {
-            for (int i = 0; i < ACKED + UNACKED; i++) {
-                boolean acked = i < ACKED;
-                Instant at = i < 2_000 ? now.minus(Duration.ofHours(25)).minusSeconds(i)
-                        : now.minusMillis((long) (ACKED + UNACKED - i) * 250);
-                insert.setString(1, UUID.randomUUID().toString());
-                insert.setString(2, "cattle-" + Integer.toString(i % 1_000_000, 36));
-                insert.setTimestamp(3, Timestamp.from(at));
-                insert.setString(4, acked ? null : "owner-" + (i % 3));
-                insert.setBoolean(5, acked);
-                insert.setString(6, acked ? "DONE" : null);
-                insert.setTimestamp(7, acked ? Timestamp.from(at) : null);
-                insert.addBatch();
-                if (i % 5_000 == 0) {
-                    insert.executeBatch();
-                }
-            }
-            insert.executeBatch();
-        }
+        AckedHistory.insert(db, ACKED, UNACKED, false);
         try (Statement rows = db.createStatement()) {
             rows.execute("INSERT INTO MAYHEM_INSTANCE VALUES ('owner-0', CURRENT_TIMESTAMP, FALSE)");
             rows.execute("INSERT INTO MAYHEM_INSTANCE VALUES ('owner-1', CURRENT_TIMESTAMP, FALSE)");
