@@ -14,7 +14,10 @@ public record Delivery(String jmsMessageId, String text, String notTextKind) {
         return new Delivery(jmsMessageId, null, kind);
     }
 
-    /** The first 1 KiB of the text, or a description of a non-text message, for the dead letter. */
+    /**
+     * The first 1,024 characters of the text (never half a surrogate pair), {@linkplain RequestDecoder#escape
+     * escaped}, or a description of a non-text message: for the dead letter.
+     */
     public String payloadSample() {
         if (notTextKind != null) {
             return "(" + notTextKind + ")";
@@ -22,6 +25,16 @@ public record Delivery(String jmsMessageId, String text, String notTextKind) {
         if (text == null) {
             return "(empty text message)";
         }
-        return text.length() <= 1024 ? text : text.substring(0, 1024);
+        int end = Math.min(text.length(), 1024);
+        if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))
+                && Character.isLowSurrogate(text.charAt(end))) {
+            end--;
+        }
+        return RequestDecoder.escape(text.substring(0, end));
+    }
+
+    /** The JMS message id, {@linkplain RequestDecoder#escape escaped} (a sender's client may set any text). */
+    public String safeJmsMessageId() {
+        return jmsMessageId == null ? "null" : RequestDecoder.escape(jmsMessageId);
     }
 }

@@ -87,7 +87,7 @@ public final class Intake {
     public void receive(Delivery delivery, Transaction transaction) throws InterruptedException {
         Decoded decoded = decoder.decode(delivery);
         if (!open) {
-            throw new IntakeRefused("Intake is closed; message " + delivery.jmsMessageId() + " stays in the broker"
+            throw new IntakeRefused("Intake is closed; message " + delivery.safeJmsMessageId() + " stays in the broker"
                     + (decoded.messageId() == null ? "" : " " + PubSubMessage.tag(decoded.messageId())));
         }
         transaction.onCompletion(stats::received, () -> { });
@@ -95,7 +95,7 @@ public final class Intake {
             deadLetters.send(decoded.rejection(), delivery);
             transaction.onCompletion(() -> {
                 stats.deadLettered();
-                LOG.warning(() -> "Dead-lettered message " + delivery.jmsMessageId() + ": " + decoded.rejection()
+                LOG.warning(() -> "Dead-lettered message " + delivery.safeJmsMessageId() + ": " + decoded.rejection()
                         + (decoded.messageId() == null ? "" : " " + PubSubMessage.tag(decoded.messageId())));
             }, () -> { });
             return;

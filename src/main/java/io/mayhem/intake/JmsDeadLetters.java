@@ -36,7 +36,7 @@ public class JmsDeadLetters implements DeadLetters {
         String letter = JSON.createObjectBuilder()
                 .add("reason", reason)
                 .add("payload", delivery.payloadSample())
-                .add("jms_message_id", String.valueOf(delivery.jmsMessageId()))
+                .add("jms_message_id", delivery.safeJmsMessageId())
                 .add("received_at", Instant.now().toString())
                 .build().toString();
         sender.send(deadLetters, letter);

@@ -8,6 +8,11 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -57,6 +62,10 @@ public final class RequestDecoder {
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             return Decoded.rejected("not a JSON object: " + value.getValueType().name().toLowerCase());
         }
+        String duplicate = duplicateKey(text);
+        if (duplicate != null) {
+            return Decoded.rejected("duplicate key " + clip(duplicate));
+        }
         return decode(value.asJsonObject());
     }
 
@@ -66,8 +75,36 @@ public final class RequestDecoder {
         String problem = messageId == null ? missingOrWrong(json, "message_id")
                 : !isUuid(messageId) ? "message_id is not a UUID: '" + clip(messageId) + "'"
                 : instanceNameProblem(json);
-        return problem != null ? Decoded.rejected(problem, isUuid(messageId) ? messageId : null)
-                : Decoded.valid(new PubSubMessage(messageId, instanceName, domain));
+        // RFC 4122 reads the hex digits case-insensitively: one UUID is one request however it is spelt
+        String normalized = isUuid(messageId) ? messageId.toLowerCase(Locale.ROOT) : null;
+        return problem != null ? Decoded.rejected(problem, normalized)
+                : Decoded.valid(new PubSubMessage(normalized, instanceName, domain));
+    }
+
+    /**
+     * The first key that appears twice in one object, at any depth, or null (also used by the operator API).
+     * JSON-P keeps the last value of a repeated key; a request that names a field twice is ambiguous.
+     *
+     * @param text valid JSON
+     */
+    public static String duplicateKey(String text) {
+        Deque<Set<String>> objects = new ArrayDeque<>();
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
+            while (parser.hasNext()) {
+                switch (parser.next()) {
+                    case START_OBJECT -> objects.push(new HashSet<>());
+                    case END_OBJECT -> objects.pop();
+                    case KEY_NAME -> {
+                        if (!objects.element().add(parser.getString())) {
+                            return parser.getString();
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** Why the object's instance_name would not be accepted, or null when it would (also used by the operator API). */
@@ -127,10 +164,39 @@ public final class RequestDecoder {
         }
     }
 
-    /** The text cut at 80 characters, control characters shown as '?': safe to quote in a reason or a log line. */
+    /**
+     * The text cut at 80 code points and {@link #escape escaped}: safe to quote in a reason, a log line or an
+     * HTTP body whatever came in.
+     */
     public static String clip(String text) {
-        String visible = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return visible.length() <= 80 ? visible : visible.substring(0, 80) + "...";
+        String cut = text.codePointCount(0, text.length()) <= 80 ? text
+                : text.substring(0, text.offsetByCodePoints(0, 80)) + "...";
+        return escape(cut);
+    }
+
+    /**
+     * The text with every control character and every unpaired surrogate (a lone high or low one, or a reversed
+     * pair) written as <code>&#92;uXXXX</code> (upper-case hex): well-formed Unicode, one line, whatever came in. Text
+     * taken from input goes through here before it is echoed anywhere (docs/design.md section 9).
+     */
+    public static String escape(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (out != null) {
+                    out.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 16).append(text, 0, i);
+                }
+                out.append(String.format("\\u%04X", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 }

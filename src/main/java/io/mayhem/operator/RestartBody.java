@@ -54,6 +54,10 @@ final class RestartBody {
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             return refused("not a JSON object: " + value.getValueType().name().toLowerCase());
         }
+        String duplicate = RequestDecoder.duplicateKey(text);
+        if (duplicate != null) {
+            return refused("duplicate key " + RequestDecoder.clip(duplicate));
+        }
         String problem = RequestDecoder.instanceNameProblem(value.asJsonObject());
         return problem != null ? refused(problem) : new Read(value.asJsonObject().getString("instance_name"), null);
     }

@@ -33,7 +33,7 @@ import org.mockito.ArgumentCaptor;
 
 /**
  * Every bad input of the corpus, as the listener receives it: one dead letter with its reason, nothing else.
- * One instance for all cases (the mocks are reset before each), so sixty cases cost well under a second.
+ * One instance for all cases (the mocks are reset before each), so the whole corpus costs well under a second.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PoisonCorpusTest {
@@ -89,6 +89,11 @@ class PoisonCorpusTest {
         verify(deadLetters, times(1)).send(reason.capture(), any(Delivery.class));
         assertThat(reason.getValue()).startsWith(poison.reason());
         assertThat(reason.getValue()).as("one printable line").doesNotContainPattern("\\p{Cntrl}").hasSizeLessThan(300);
+        ArgumentCaptor<Delivery> delivery = ArgumentCaptor.forClass(Delivery.class);
+        verify(deadLetters).send(any(), delivery.capture());
+        assertThat(List.of(reason.getValue(), delivery.getValue().payloadSample(), delivery.getValue().safeJmsMessageId()))
+                .as("well-formed Unicode: a strict UTF-8 encoder takes it").allMatch(PoisonCorpusTest::wellFormed)
+                .noneMatch(text -> text.chars().anyMatch(Character::isISOControl));
         assertThat(stats.snapshot()).containsEntry("dead_lettered", 1L).containsEntry("received", 1L);
         List<LogRecord> warnings = logs.records().stream().filter(r -> r.getLevel() == Level.WARNING).toList();
         assertThat(warnings).singleElement().satisfies(warning -> {
@@ -119,6 +124,10 @@ class PoisonCorpusTest {
         verify(deadLetters, times(cases.size())).send(anyString(), any());
         assertThat(stats.snapshot()).containsEntry("dead_lettered", (long) cases.size())
                 .containsEntry("received", 2L * cases.size() + 1);
+    }
+
+    static boolean wellFormed(String text) {
+        return java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(text);
     }
 
     private void receive(Delivery delivery) throws InterruptedException {

@@ -36,7 +36,7 @@ class RequestDecoderTest {
             "{\"message_id\": \"6F1C6A2E-0000-4000-8000-00000000000\", \"instance_name\": \"c\"}   | message_id is not a UUID",
             "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": true}     | instance_name is not a string but true",
             "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"bad-\"}  | instance_name is not a host label",
-            "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"\\u0007bell\"}  | instance_name is not a host label (1-63 of [A-Za-z0-9-], no leading or trailing '-'): '?bell'",
+            "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"\\u0007bell\"}  | instance_name is not a host label (1-63 of [A-Za-z0-9-], no leading or trailing '-'): '\\u0007bell'",
             "{\"message_id\": [1], \"instance_name\": \"cattle-1a2b\"}                  | message_id is not a string but array",
             "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"} | instance_name is not a host label",
             "{                                                                         | not JSON",
@@ -84,5 +84,45 @@ class RequestDecoderTest {
         assertThat(Delivery.text("ID:1", "y".repeat(1024)).payloadSample()).hasSize(1024);
         assertThat(Delivery.text("ID:1", "y".repeat(1025)).payloadSample()).hasSize(1024);
         assertThat(Delivery.notText("ID:1", "BytesMessage").payloadSample()).isEqualTo("(BytesMessage)");
+    }
+
+    @Test
+    void aUuidIsOneRequestWhateverItsLetterCase() {
+        Decoded upper = decoder.decode(Delivery.text("ID:1",
+                "{\"message_id\": \"52E99CF3-CA01-5D17-928B-F6ADFCFD733D\", \"instance_name\": \"cattle-ca5e\"}"));
+
+        assertThat(upper.request().messageId()).isEqualTo("52e99cf3-ca01-5d17-928b-f6adfcfd733d");
+        assertThat(decoder.decode(Delivery.text("ID:2",
+                "{\"message_id\": \"52E99CF3-CA01-5D17-928B-F6ADFCFD733D\", \"instance_name\": \"-bad\"}")).messageId())
+                .as("a rejection names the id in its one spelling too").isEqualTo("52e99cf3-ca01-5d17-928b-f6adfcfd733d");
+    }
+
+    @Test
+    void escapesControlsAndUnpairedSurrogatesAndKeepsPairs() {
+        assertThat(RequestDecoder.escape("a\u0007b\nc")).isEqualTo("a\\u0007b\\u000Ac");
+        assertThat(RequestDecoder.escape("x\uD800")).isEqualTo("x\\uD800");
+        assertThat(RequestDecoder.escape("\uDC00x")).isEqualTo("\\uDC00x");
+        assertThat(RequestDecoder.escape("\uDC12\uD83D")).isEqualTo("\\uDC12\\uD83D");
+        assertThat(RequestDecoder.escape("ok \uD83D\uDC12 \u00e4")).as("untouched").isEqualTo("ok \uD83D\uDC12 \u00e4");
+        assertThat(RequestDecoder.escape("\uD83D\uDC12\uD800")).isEqualTo("\uD83D\uDC12\\uD800");
+    }
+
+    @Test
+    void clipsByCodePointsSoAPairIsNeverCutInHalf() {
+        String clipped = RequestDecoder.clip("a".repeat(79) + "\uD83D\uDC12" + "b".repeat(10));
+
+        assertThat(clipped).isEqualTo("a".repeat(79) + "\uD83D\uDC12...");
+        assertThat(RequestDecoder.clip("a".repeat(80))).isEqualTo("a".repeat(80));
+        assertThat(RequestDecoder.clip("a".repeat(81))).isEqualTo("a".repeat(80) + "...");
+    }
+
+    @Test
+    void aPayloadSampleIsWellFormedEvenWhereTheCutFallsInsideAPair() {
+        String sample = Delivery.text("ID:1", "y".repeat(1023) + "\uD83D\uDC12tail").payloadSample();
+
+        assertThat(sample).isEqualTo("y".repeat(1023));
+        assertThat(Delivery.text("ID:1", "{\"a\": \"\uD800\n\"}").payloadSample()).isEqualTo("{\"a\": \"\\uD800\\u000A\"}");
+        assertThat(Delivery.text("ID:\uDC00\u0000", "x").safeJmsMessageId()).isEqualTo("ID:\\uDC00\\u0000");
+        assertThat(Delivery.text(null, "x").safeJmsMessageId()).isEqualTo("null");
     }
 }

@@ -72,7 +72,21 @@ class RestartBodyTest {
     void quotesAnInvalidNameCutAndWithoutControlCharacters() throws IOException {
         String problem = read("{\"instance_name\": \"a\\u0007" + "b".repeat(100) + "\"}").problem();
 
-        assertThat(problem).endsWith(": 'a?" + "b".repeat(78) + "...'");
+        assertThat(problem).endsWith(": 'a\\u0007" + "b".repeat(78) + "...'");
+    }
+
+    @Test
+    void quotesUnpairedSurrogatesEscapedSoTheReasonIsWellFormed() throws IOException {
+        String problem = read("{\"instance_name\": \"cattle-\\ud800\\udc00x\\udc00\"}").problem();
+
+        assertThat(problem).endsWith(": 'cattle-\uD800\uDC00x\\uDC00'");
+        assertThat(StandardCharsets.UTF_8.newEncoder().canEncode(problem)).isTrue();
+    }
+
+    @Test
+    void refusesARepeatedKey() throws IOException {
+        assertThat(read("{\"instance_name\": \"cattle-a\", \"instance_name\": \"cattle-b\"}").problem())
+                .isEqualTo("duplicate key instance_name");
     }
 
     static RestartBody.Read read(String body) throws IOException {
