@@ -10,13 +10,44 @@ import java.util.List;
  */
 public interface Inbox {
 
-    enum Admission {
+    /** What became of one request of a batch. */
+    final class Admission {
         /** New, or released or abandoned before: stored under the given owner, which handles it. */
-        ACCEPTED,
+        public static final Admission ACCEPTED = new Admission("ACCEPTED", null);
         /** Already acked: not executed again. */
-        ALREADY_ACKED,
+        public static final Admission ALREADY_ACKED = new Admission("ALREADY_ACKED", null);
         /** In flight under a live owner (another instance, or this one): left to it. */
-        LEASED_ELSEWHERE
+        public static final Admission LEASED_ELSEWHERE = new Admission("LEASED_ELSEWHERE", null);
+
+        private final String name;
+        private final String storedInstanceName;
+
+        private Admission(String name, String storedInstanceName) {
+            this.name = name;
+            this.storedInstanceName = storedInstanceName;
+        }
+
+        /**
+         * The message id is stored for another instance_name: the sender reused an id for a different request,
+         * which is neither a duplicate nor executed (it becomes a dead letter naming both).
+         */
+        public static Admission conflicting(String storedInstanceName) {
+            return new Admission("CONFLICTING", storedInstanceName);
+        }
+
+        public boolean isConflicting() {
+            return storedInstanceName != null;
+        }
+
+        /** The instance_name stored under the message id, for a conflicting admission; otherwise null. */
+        public String storedInstanceName() {
+            return storedInstanceName;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     /** One request to store, under the lease owner that will handle it. */

@@ -102,15 +102,16 @@ public final class Intake {
         }
         PubSubMessage msg = decoded.request();
         Instant deadline = clock.instant().plus(maxWait);
-        CompletableFuture<Inbox.Admission> first = store(msg, deadline);
-        transaction.beforeCommit(() -> awaitStored(msg, first, deadline));
+        CompletableFuture<Inbox.Admission> first = store(msg, delivery, deadline);
+        transaction.beforeCommit(() -> awaitStored(msg, delivery, first, deadline));
     }
 
     /**
      * Queues the request for the next group commit, with a permit for it. Once stored, an accepted request is
      * handled (the permit returns when its handling ends) whatever becomes of the delivery's transaction.
      */
-    private CompletableFuture<Inbox.Admission> store(PubSubMessage msg, Instant deadline) throws InterruptedException {
+    private CompletableFuture<Inbox.Admission> store(PubSubMessage msg, Delivery delivery, Instant deadline)
+            throws InterruptedException {
         if (!permits.tryAcquire(Math.max(0, remaining(deadline).toMillis()), TimeUnit.MILLISECONDS)) {
             throw new IntakeRefused("Saturated: no room after waiting " + maxWait + "; " + msg.tag()
                     + " stays in the broker");
@@ -126,6 +127,9 @@ public final class Intake {
             } else if (admission == Inbox.Admission.ACCEPTED) {
                 LOG.info(() -> "Consumed " + msg + " " + msg.tag());
                 handle(msg, owner);
+            } else if (admission.isConflicting()) {
+                permits.release();
+                deadLetterConflict(msg, delivery, admission.storedInstanceName());
             } else {
                 permits.release();
                 if (admission == Inbox.Admission.ALREADY_ACKED) {
@@ -136,8 +140,21 @@ public final class Intake {
         });
     }
 
+    /**
+     * A duplicate is a duplicate only if it asks for the same thing: an id reused for another host is a dead
+     * letter naming both, not a silent no-op (if sending it fails, the store and the dead letter are retried).
+     */
+    private void deadLetterConflict(PubSubMessage msg, Delivery delivery, String storedInstanceName) {
+        String reason = "message_id reused for another host: it is stored for instance_name " + storedInstanceName
+                + ", this request names " + msg.instanceName();
+        deadLetters.send(reason, delivery);
+        stats.deadLettered();
+        LOG.warning(() -> "Dead-lettered message " + delivery.safeJmsMessageId() + ": " + reason + " " + msg.tag());
+    }
+
     /** Waits until the request is stored, storing it again with backoff while that fails, up to the deadline. */
-    private void awaitStored(PubSubMessage msg, CompletableFuture<Inbox.Admission> first, Instant deadline) {
+    private void awaitStored(PubSubMessage msg, Delivery delivery, CompletableFuture<Inbox.Admission> first,
+                             Instant deadline) {
         CompletableFuture<Inbox.Admission> attempt = first;
         Duration next = FIRST_RETRY;
         boolean warned = false;
@@ -165,7 +182,7 @@ public final class Intake {
                     }
                     pause.pause(Collections.min(List.of(next, left)));
                     next = Collections.min(List.of(next.multipliedBy(2), LAST_RETRY));
-                    attempt = store(msg, deadline);
+                    attempt = store(msg, delivery, deadline);
                 } catch (TimeoutException e) {
                     throw new IntakeRefused("Not stored within " + maxWait.toMillis() + " ms; " + msg.tag()
                             + " stays in the broker (it is handled if the write still succeeds)");

@@ -53,7 +53,9 @@ public class RequestStore implements Inbox, LeaseStore, EventStore, OutcomeStore
         for (Admit admit : batch) {
             String id = admit.request().messageId();
             RequestRecord record = existing.get(id);
-            if (!seen.add(id)) {
+            if (record != null && !record.instanceName().equals(admit.request().instanceName())) {
+                admissions.add(Admission.conflicting(record.instanceName()));
+            } else if (!seen.add(id)) {
                 admissions.add(record != null && record.acked() ? Admission.ALREADY_ACKED : Admission.LEASED_ELSEWHERE);
             } else if (record == null) {
                 record = new RequestRecord(admit.request(), now, admit.owner());

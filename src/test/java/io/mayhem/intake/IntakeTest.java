@@ -361,6 +361,27 @@ class IntakeTest {
     }
 
     @Test
+    void aMessageIdReusedForAnotherHostIsADeadLetterNamingBoth() throws InterruptedException {
+        intake = intake(1, Duration.ZERO);
+        when(inbox.acceptAll(anyList(), any())).thenReturn(List.of(Admission.conflicting("cattle-aaaa")));
+        FakeTransaction tx = new FakeTransaction();
+        intake.receive(Delivery.text("ID:7", VALID.formatted(1, 1)), tx);
+        writes.runUntilIdle();
+        tx.commit();
+
+        String reason = "message_id reused for another host: it is stored for instance_name cattle-aaaa, "
+                + "this request names cattle-1";
+        ArgumentCaptor<Delivery> delivery = ArgumentCaptor.forClass(Delivery.class);
+        verify(deadLetters).send(eq(reason), delivery.capture());
+        assertThat(delivery.getValue().jmsMessageId()).isEqualTo("ID:7");
+        verify(handler, never()).handle(any(), anyString());
+        verify(acks, never()).repeat(anyString());
+        assertThat(intake.saturated()).isFalse();
+        assertThat(stats.snapshot()).containsEntry("dead_lettered", 1L).containsEntry("received", 1L);
+        assertThat(logs.messages(Level.WARNING)).containsExactly("Dead-lettered message ID:7: " + reason);
+    }
+
+    @Test
     void aFailedWriteGivesItsRoomBackAtOnce() throws InterruptedException {
         intake = intake(1, Duration.ofSeconds(30));
         when(inbox.acceptAll(anyList(), any())).thenThrow(new IllegalStateException("down"));

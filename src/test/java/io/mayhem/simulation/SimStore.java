@@ -102,7 +102,9 @@ final class SimStore {
         for (Inbox.Admit admit : batch) {
             String id = admit.request().messageId();
             Record record = records.get(id);
-            if (!seen.add(id)) {
+            if (record != null && !record.instanceName.equals(admit.request().instanceName())) {
+                admissions.add(Inbox.Admission.conflicting(record.instanceName));
+            } else if (!seen.add(id)) {
                 admissions.add(record != null && record.acked ? Inbox.Admission.ALREADY_ACKED
                         : Inbox.Admission.LEASED_ELSEWHERE);
             } else if (record == null) {

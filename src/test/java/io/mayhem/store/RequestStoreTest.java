@@ -110,6 +110,23 @@ class RequestStoreTest {
     }
 
     @Test
+    void anIdStoredForAnotherHostIsAConflictNotADuplicate() {
+        requests(acked(2), stored(3, "alive"));
+        PubSubMessage reusedAcked = new PubSubMessage(msg(2).messageId(), "cattle-other", "example.net");
+        PubSubMessage reusedInFlight = new PubSubMessage(msg(3).messageId(), "cattle-other", "example.net");
+        PubSubMessage reusedInTheBatch = new PubSubMessage(msg(1).messageId(), "cattle-other", "example.net");
+
+        List<Admission> admissions = store.acceptAll(List.of(new Admit(reusedAcked, "me"), new Admit(reusedInFlight, "me"),
+                new Admit(msg(1), "me"), new Admit(reusedInTheBatch, "me"), new Admit(msg(1), "me")), NOW);
+
+        assertThat(admissions).extracting(Admission::toString).containsExactly("CONFLICTING", "CONFLICTING",
+                "ACCEPTED", "CONFLICTING", "LEASED_ELSEWHERE");
+        assertThat(admissions).extracting(Admission::storedInstanceName)
+                .containsExactly("cattle-2", "cattle-3", null, "cattle-1", null);
+        assertThat(persisted).hasSize(1);
+    }
+
+    @Test
     void aSecondDeliveryOfAnAckedRequestInOneBatchIsADuplicateOfTheAck() {
         requests(acked(2));
 
