@@ -26,6 +26,7 @@ final class AckedHistory {
      */
     static void insert(Connection db, int acked, int unacked, boolean events) throws SQLException {
         Instant now = Instant.now();
+        boolean serialized = serializedTimestamps(db);
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO MAYHEM_REQUEST (MESSAGE_ID, INSTANCE_NAME,"
                 + " RECEIVED_AT, LEASE_OWNER, EXTENDED_COUNT, ACKED, OUTCOME, SAVED, RESTARTED, RESTART_ATTEMPTS, ACKED_AT)"
                 + " VALUES (?, ?, ?, ?, 1, ?, ?, TRUE, TRUE, 1, ?)");
@@ -39,16 +40,16 @@ final class AckedHistory {
                 String name = "cattle-" + Integer.toString(i % 1_000_000, 36);
                 insert.setString(1, id);
                 insert.setString(2, name);
-                insert.setTimestamp(3, Timestamp.from(at));
+                setInstant(insert, 3, at, serialized);
                 insert.setString(4, isAcked ? null : "owner-" + (i % 3));
                 insert.setBoolean(5, isAcked);
                 insert.setString(6, isAcked ? "DONE" : null);
-                insert.setTimestamp(7, isAcked ? Timestamp.from(at) : null);
+                setInstant(insert, 7, isAcked ? at : null, serialized);
                 insert.addBatch();
                 if (events) {
                     event.setString(1, id);
                     event.setString(2, name + ".example.net");
-                    event.setTimestamp(3, Timestamp.from(at));
+                    setInstant(event, 3, at, serialized);
                     event.addBatch();
                 }
                 if (i % 5_000 == 0) {
@@ -63,5 +64,38 @@ final class AckedHistory {
                 event.executeBatch();
             }
         }
+    }
+
+    /**
+     * True when the service's own schema stores its instants as serialized {@code java.time.Instant} objects
+     * (EclipseLink maps the entities' {@code Instant} fields to BINARY VARYING on H2); false for TIMESTAMP columns.
+     */
+    static boolean serializedTimestamps(Connection db) throws SQLException {
+        try (var rows = db.createStatement().executeQuery("SELECT RECEIVED_AT FROM MAYHEM_REQUEST WHERE 1 = 0")) {
+            int type = rows.getMetaData().getColumnType(1);
+            return type == java.sql.Types.VARBINARY || type == java.sql.Types.BINARY
+                    || type == java.sql.Types.LONGVARBINARY || type == java.sql.Types.BLOB;
+        }
+    }
+
+    /** The instant as the column holds it: a TIMESTAMP, or the Java serialization EclipseLink writes. */
+    static void setInstant(PreparedStatement statement, int index, Instant at, boolean serialized) throws SQLException {
+        if (at == null) {
+            statement.setNull(index, serialized ? java.sql.Types.VARBINARY : java.sql.Types.TIMESTAMP);
+        } else if (serialized) {
+            statement.setBytes(index, serialize(at));
+        } else {
+            statement.setTimestamp(index, Timestamp.from(at));
+        }
+    }
+
+    static byte[] serialize(Instant at) {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(at);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 }

@@ -102,6 +102,22 @@ class SignalsIT {
         }
     }
 
+    /**
+     * An instance that never handled a request: every class the shutdown needs must be loaded while the
+     * application's class loader still works (Payara stops it before @PreDestroy runs to its end).
+     */
+    @Test
+    void sigtermOnAnIdleInstanceRunsTheWholeShutdown() throws Exception {
+        running = ServiceProcess.start("IDLE-TERM");
+        running.awaitReady(READY);
+
+        running.signal("TERM");
+
+        assertThat(running.awaitExit(SHUTDOWN_BOUND)).as("exit after SIGTERM").isNotNull();
+        assertShutdownLinesInOrder(running.output(), "Received exit signal SIGTERM...");
+        assertThat(running.output()).doesNotContain("NoClassDefFoundError").doesNotContain("Shutdown broke off");
+    }
+
     @Test
     void sigquitPrintsAThreadDumpAndTheServiceKeepsAcking() throws Exception {
         running = ServiceProcess.start("QUIT");
