@@ -8,7 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,23 +21,41 @@ import org.junit.jupiter.api.Test;
  * Cost that does not grow with history (issue "Thousands in seconds", item 5; docs/hot-path.md): with 300,000
  * acked requests stored, the periodic queries (sweep, purge, outbox resend, heartbeat) are planned on an index,
  * on H2 (the embedded default, the version Payara Micro ships) and PostgreSQL (production). The tables are made
- * as the entities map them and the indexes with the very statements the service runs at start
- * ({@link StoreQueries#INDEXES}); the queries are the service's SQL (the native sweep query itself, the others as
- * EclipseLink renders their JPQL). The plans go to target/system/query-plans.txt.
+ * as EclipseLink makes them (instants serialized: docs/decisions/0019-instants-stored-serialized.md) and the
+ * indexes with the very statements the service runs at start ({@link StoreQueries#INDEXES}); the queries are
+ * the service's SQL (the native sweep query itself, the others as EclipseLink renders their JPQL). The plans go to target/system/query-plans.txt.
  */
 class StoreHistoryIT {
 
     static final int ACKED = 300_000;
     static final int UNACKED = 500;
     static final int PG_PORT = Integer.getInteger("mayhem.st.pg.port", 55433) + 7;
-    static final String[] TABLES = {
+    /**
+     * The tables as EclipseLink creates them from the entities: it stores their {@code java.time.Instant} fields as
+     * serialized objects (BINARY VARYING on H2, BYTEA on PostgreSQL), compared byte by byte, which orders them by
+     * time (the serial form is a fixed prefix, then the epoch second and the nanoseconds, big-endian).
+     */
+    static String[] tables(String instant) {
+        return new String[] {
             "CREATE TABLE MAYHEM_REQUEST (MESSAGE_ID VARCHAR(36) NOT NULL PRIMARY KEY, INSTANCE_NAME VARCHAR(63) NOT NULL,"
-                    + " RECEIVED_AT TIMESTAMP NOT NULL, LEASE_OWNER VARCHAR(64), EXTENDED_COUNT INTEGER, ACKED BOOLEAN,"
+                    + " RECEIVED_AT " + instant + " NOT NULL, LEASE_OWNER VARCHAR(64), EXTENDED_COUNT INTEGER, ACKED BOOLEAN,"
                     + " OUTCOME VARCHAR(8), ERROR VARCHAR(2000), SAVED BOOLEAN, RESTARTED BOOLEAN,"
-                    + " RESTART_ATTEMPTS INTEGER, ACKED_AT TIMESTAMP)",
-            "CREATE TABLE MAYHEM_INSTANCE (OWNER VARCHAR(64) NOT NULL PRIMARY KEY, RENEWED_AT TIMESTAMP NOT NULL,"
+                    + " RESTART_ATTEMPTS INTEGER, ACKED_AT " + instant + ")",
+            "CREATE TABLE MAYHEM_INSTANCE (OWNER VARCHAR(64) NOT NULL PRIMARY KEY, RENEWED_AT " + instant + " NOT NULL,"
                     + " EXPIRED BOOLEAN NOT NULL)",
-            "CREATE TABLE MAYHEM_OUTBOX (MESSAGE_ID VARCHAR(36) NOT NULL PRIMARY KEY, STORED_AT TIMESTAMP NOT NULL)"};
+            "CREATE TABLE MAYHEM_OUTBOX (MESSAGE_ID VARCHAR(36) NOT NULL PRIMARY KEY, STORED_AT " + instant + " NOT NULL)"};
+    }
+
+    static final String H2_INSTANT = "BINARY VARYING(255)";
+    static final String PG_INSTANT = "BYTEA";
+
+    static String h2Literal(Instant at) {
+        return "X'" + java.util.HexFormat.of().formatHex(AckedHistory.serialize(at)) + "'";
+    }
+
+    static String pgLiteral(Instant at) {
+        return "'\\x" + java.util.HexFormat.of().formatHex(AckedHistory.serialize(at)) + "'::bytea";
+    }
 
     static PostgresServer postgres;
     static final List<String> plans = new ArrayList<>();
@@ -61,11 +79,11 @@ class StoreHistoryIT {
     @Test
     void onH2ThePeriodicQueriesUseTheirIndexes() throws SQLException {
         try (Connection db = DriverManager.getConnection("jdbc:h2:mem:history;DB_CLOSE_DELAY=-1")) {
-            fill(db);
+            fill(db, H2_INSTANT);
             assertThat(plan(db, "H2", "EXPLAIN " + abandoned())).contains(StoreQueries.OWNER_INDEX);
-            assertThat(plan(db, "H2", "EXPLAIN " + purgeable())).contains(StoreQueries.ACKED_AT_INDEX);
-            assertThat(plan(db, "H2", "EXPLAIN " + unsent())).contains("MAYHEM_OUTBOX_STORED");
-            assertThat(plan(db, "H2", "EXPLAIN " + renew())).contains("PRIMARY_KEY");
+            assertThat(plan(db, "H2", "EXPLAIN " + purgeable(StoreHistoryIT::h2Literal))).contains(StoreQueries.ACKED_AT_INDEX);
+            assertThat(plan(db, "H2", "EXPLAIN " + unsent(StoreHistoryIT::h2Literal))).contains("MAYHEM_OUTBOX_STORED");
+            assertThat(plan(db, "H2", "EXPLAIN " + renew(StoreHistoryIT::h2Literal))).contains("PRIMARY_KEY");
             assertThat(plan(db, "H2", "EXPLAIN " + release())).contains(StoreQueries.OWNER_INDEX);
         }
     }
@@ -73,16 +91,16 @@ class StoreHistoryIT {
     @Test
     void onPostgresqlThePeriodicQueriesUseTheirIndexes() throws SQLException {
         try (Connection db = postgres.connect()) {
-            fill(db);
+            fill(db, PG_INSTANT);
             try (Statement analyze = db.createStatement()) {
                 analyze.execute("ANALYZE");
             }
             assertThat(plan(db, "PostgreSQL", "EXPLAIN " + abandoned())).containsIgnoringCase(StoreQueries.OWNER_INDEX);
-            assertThat(plan(db, "PostgreSQL", "EXPLAIN " + purgeable())).containsIgnoringCase(StoreQueries.ACKED_AT_INDEX);
+            assertThat(plan(db, "PostgreSQL", "EXPLAIN " + purgeable(StoreHistoryIT::pgLiteral))).containsIgnoringCase(StoreQueries.ACKED_AT_INDEX);
             // the outbox and the heartbeats are small tables (unsent events; one row per instance): PostgreSQL
             // rightly scans them, and they do not grow with the history
-            assertThat(plan(db, "PostgreSQL", "EXPLAIN " + unsent())).doesNotContainIgnoringCase("mayhem_request");
-            assertThat(plan(db, "PostgreSQL", "EXPLAIN " + renew())).doesNotContainIgnoringCase("mayhem_request");
+            assertThat(plan(db, "PostgreSQL", "EXPLAIN " + unsent(StoreHistoryIT::pgLiteral))).doesNotContainIgnoringCase("mayhem_request");
+            assertThat(plan(db, "PostgreSQL", "EXPLAIN " + renew(StoreHistoryIT::pgLiteral))).doesNotContainIgnoringCase("mayhem_request");
             assertThat(plan(db, "PostgreSQL", "EXPLAIN " + release())).containsIgnoringCase(StoreQueries.OWNER_INDEX);
         }
     }
@@ -93,19 +111,19 @@ class StoreHistoryIT {
     }
 
     /** {@link StoreQueries#PURGEABLE} as EclipseLink renders it (its log with eclipselink.logging.level.sql=FINE). */
-    private static String purgeable() {
-        return "SELECT MESSAGE_ID FROM MAYHEM_REQUEST WHERE ((ACKED = TRUE) AND (ACKED_AT < TIMESTAMP '"
-                + Timestamp.from(Instant.now().minus(Duration.ofDays(1))) + "')) LIMIT 1000";
+    private static String purgeable(java.util.function.Function<Instant, String> literal) {
+        return "SELECT MESSAGE_ID FROM MAYHEM_REQUEST WHERE ((ACKED = TRUE) AND (ACKED_AT < "
+                + literal.apply(Instant.now().minus(Duration.ofDays(1))) + ")) LIMIT 1000";
     }
 
-    private static String unsent() {
-        return "SELECT MESSAGE_ID FROM MAYHEM_OUTBOX WHERE (STORED_AT < TIMESTAMP '" + Timestamp.from(Instant.now())
-                + "') ORDER BY STORED_AT LIMIT 500";
+    private static String unsent(java.util.function.Function<Instant, String> literal) {
+        return "SELECT MESSAGE_ID FROM MAYHEM_OUTBOX WHERE (STORED_AT < " + literal.apply(Instant.now())
+                + ") ORDER BY STORED_AT LIMIT 500";
     }
 
-    private static String renew() {
-        return "UPDATE MAYHEM_INSTANCE SET RENEWED_AT = TIMESTAMP '" + Timestamp.from(Instant.now())
-                + "' WHERE ((OWNER = 'owner-1') AND (EXPIRED = FALSE))";
+    private static String renew(java.util.function.Function<Instant, String> literal) {
+        return "UPDATE MAYHEM_INSTANCE SET RENEWED_AT = " + literal.apply(Instant.now())
+                + " WHERE ((OWNER = 'owner-1') AND (EXPIRED = FALSE))";
     }
 
     private static String release() {
@@ -127,9 +145,9 @@ class StoreHistoryIT {
      * The steady state of a service whose purge keeps up: 300,000 acked requests of the last 21 hours, of which
      * the oldest 2,000 are past the one-day window; 500 in flight, a few instances and outbox entries.
      */
-    private static void fill(Connection db) throws SQLException {
+    private static void fill(Connection db, String instant) throws SQLException {
         try (Statement ddl = db.createStatement()) {
-            for (String table : TABLES) {
+            for (String table : tables(instant)) {
                 ddl.execute(table);
             }
             for (String index : StoreQueries.INDEXES) {
@@ -138,12 +156,17 @@ class StoreHistoryIT {
         }
         db.setAutoCommit(false);
         AckedHistory.insert(db, ACKED, UNACKED, false);
-        try (Statement rows = db.createStatement()) {
-            rows.execute("INSERT INTO MAYHEM_INSTANCE VALUES ('owner-0', CURRENT_TIMESTAMP, FALSE)");
-            rows.execute("INSERT INTO MAYHEM_INSTANCE VALUES ('owner-1', CURRENT_TIMESTAMP, FALSE)");
-            rows.execute("INSERT INTO MAYHEM_INSTANCE VALUES ('owner-2', CURRENT_TIMESTAMP, TRUE)");
-            rows.execute("INSERT INTO MAYHEM_OUTBOX SELECT MESSAGE_ID, ACKED_AT FROM MAYHEM_REQUEST WHERE ACKED = TRUE"
-                    + " AND ACKED_AT > CURRENT_TIMESTAMP - INTERVAL '5' SECOND");
+        try (PreparedStatement instance = db.prepareStatement("INSERT INTO MAYHEM_INSTANCE VALUES (?, ?, ?)");
+             PreparedStatement outbox = db.prepareStatement("INSERT INTO MAYHEM_OUTBOX SELECT MESSAGE_ID, ACKED_AT"
+                     + " FROM MAYHEM_REQUEST WHERE ACKED = TRUE AND ACKED_AT > ?")) {
+            for (int i = 0; i < 3; i++) {
+                instance.setString(1, "owner-" + i);
+                instance.setBytes(2, AckedHistory.serialize(Instant.now()));
+                instance.setBoolean(3, i == 2);
+                instance.executeUpdate();
+            }
+            outbox.setBytes(1, AckedHistory.serialize(Instant.now().minusSeconds(5)));
+            outbox.executeUpdate();
         }
         db.commit();
         db.setAutoCommit(true);
