@@ -156,9 +156,11 @@ public class MayhemService {
             return handles;
         };
         jmx.register(new JmxStats(stats));
-        // Loads and links now what the shutdown's "Flushing metrics" line needs: when @PreDestroy runs at
-        // SIGTERM, Payara has already stopped the web class loader, and a class first needed then fails to load.
-        stats.snapshot();
+        List<String> missing = ClassPreload.loadAll(MayhemService.class.getClassLoader());
+        if (!missing.isEmpty()) {
+            LOG.warning(() -> "Could not load " + missing.size() + " of the application's classes at start (the "
+                    + "shutdown may break off if it needs them): " + missing);
+        }
     }
 
     @PreDestroy

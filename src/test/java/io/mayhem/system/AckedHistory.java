@@ -30,8 +30,8 @@ final class AckedHistory {
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO MAYHEM_REQUEST (MESSAGE_ID, INSTANCE_NAME,"
                 + " RECEIVED_AT, LEASE_OWNER, EXTENDED_COUNT, ACKED, OUTCOME, SAVED, RESTARTED, RESTART_ATTEMPTS, ACKED_AT)"
                 + " VALUES (?, ?, ?, ?, 1, ?, ?, TRUE, TRUE, 1, ?)");
-             PreparedStatement event = db.prepareStatement(
-                     "INSERT INTO MAYHEM_RESTART_EVENT (MESSAGE_ID, HOSTNAME, SAVED_AT) VALUES (?, ?, ?)")) {
+             PreparedStatement event = events ? db.prepareStatement(
+                     "INSERT INTO MAYHEM_RESTART_EVENT (MESSAGE_ID, HOSTNAME, SAVED_AT) VALUES (?, ?, ?)") : null) {
             for (int i = 0; i < acked + unacked; i++) {
                 boolean isAcked = i < acked;
                 Instant at = i < 2_000 ? now.minus(Duration.ofHours(25)).minusSeconds(i)
