@@ -24,20 +24,38 @@ public final class BasicAuthentication {
 
     /** The caller of an Authorization header, or empty when it is missing, malformed or wrong. */
     public Optional<Callers.Caller> authenticate(String authorization) {
+        return credentials(authorization).flatMap(this::authenticate);
+    }
+
+    /** The name and password of an Authorization header, or empty when it is missing or malformed (no hash runs). */
+    public Optional<Credentials> credentials(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return Optional.empty();
         }
-        String credentials;
+        String decoded;
         try {
-            credentials = new String(Base64.getDecoder().decode(authorization.substring(SCHEME.length()).strip()),
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(SCHEME.length()).strip()),
                     StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        int colon = credentials.indexOf(':');
+        int colon = decoded.indexOf(':');
         if (colon < 0) {
             return Optional.empty();
         }
-        return callers.authenticate(credentials.substring(0, colon), credentials.substring(colon + 1));
+        return Optional.of(new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+    }
+
+    /** The caller these credentials are, or empty: runs one password hash, whatever the name. */
+    public Optional<Callers.Caller> authenticate(Credentials credentials) {
+        return callers.authenticate(credentials.name(), credentials.password());
+    }
+
+    /** A user name and password from an Authorization header, not yet checked. */
+    public record Credentials(String name, String password) {
+        @Override
+        public String toString() {
+            return "Credentials(" + name + ")";
+        }
     }
 }

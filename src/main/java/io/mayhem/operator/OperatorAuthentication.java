@@ -8,10 +8,16 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Jakarta Security mechanism for the constrained resources of WEB-INF/web.xml (POST /api/restarts): HTTP Basic
- * against mayhem.api.users; 404 for everyone when no users are configured. Everything else passes untouched.
+ * against mayhem.api.users; 404 for everyone when no users are configured; 429 with Retry-After, before any
+ * password hash runs, past the failed logins {@link LoginThrottle} allows. Everything else passes untouched.
  */
 @ApplicationScoped
 public class OperatorAuthentication implements HttpAuthenticationMechanism {
@@ -19,11 +25,19 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
     @Inject
     OperatorSettings settings;
 
+    private Callers callers;
     private BasicAuthentication basic;
+    private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
 
     @PostConstruct
     void start() {
-        basic = new BasicAuthentication(settings.callers());
+        callers = settings.callers();
+        basic = new BasicAuthentication(callers);
+    }
+
+    /** Password hashes run since start (each costs about a fifth of a second of CPU). */
+    long hashesRun() {
+        return callers.hashesRun();
     }
 
     @Override
@@ -35,11 +49,39 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
         if (basic.disabled()) {
             return context.responseNotFound();
         }
-        return basic.authenticate(request.getHeader("Authorization"))
-                .map(caller -> context.notifyContainerAboutLogin(caller.name(), caller.groups()))
-                .orElseGet(() -> {
-                    response.setHeader("WWW-Authenticate", BasicAuthentication.CHALLENGE);
-                    return context.responseUnauthorized();
-                });
+        Optional<BasicAuthentication.Credentials> credentials = basic.credentials(request.getHeader("Authorization"));
+        if (credentials.isEmpty()) {
+            return unauthorized(response, context);
+        }
+        String address = request.getRemoteAddr();
+        long retryAfter = throttle.tryAttempt(address);
+        if (retryAfter > 0) {
+            return tooManyFailures(response, retryAfter);
+        }
+        Optional<Callers.Caller> caller = basic.authenticate(credentials.get());
+        if (caller.isEmpty()) {
+            return unauthorized(response, context);
+        }
+        throttle.succeeded(address);
+        return context.notifyContainerAboutLogin(caller.get().name(), caller.get().groups());
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
+        response.setHeader("WWW-Authenticate", BasicAuthentication.CHALLENGE);
+        return context.responseUnauthorized();
+    }
+
+    /** 429 before any hash runs: too many failed logins from this address, or from all callers. */
+    private static AuthenticationStatus tooManyFailures(HttpServletResponse response, long retryAfter) {
+        try {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(retryAfter));
+            response.setContentType("application/json");
+            response.getWriter().write(Json.createObjectBuilder().add("reason", "too many failed logins; try again "
+                    + "in " + retryAfter + " s").build().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 }

@@ -48,4 +48,9 @@ public final class RateLimiter {
         long waitNanos = refillNanos - Duration.between(lastRefill, now).toNanos();
         return Math.max(1, (waitNanos + 999_999_999) / 1_000_000_000);
     }
+
+    /** Gives a token back (the attempt it was taken for does not count), up to the capacity. */
+    public synchronized void release() {
+        tokens = Math.min(capacity, tokens + 1);
+    }
 }

@@ -144,6 +144,37 @@ class ManualRestartIT {
         assertThat(Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 20L);
     }
 
+    /**
+     * Last, as it leaves this address without failed logins for a minute: 50 wrong passwords at once run at most
+     * the address's allowance of password hashes (a 401 each, about a fifth of a second of CPU); the rest are
+     * refused before any hash, with 429 and Retry-After.
+     */
+    @Test
+    @Order(9)
+    void aBurstOfWrongPasswordsIsRefusedBeforeMostHashesRun() throws Exception {
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            burst.add(HTTP.sendAsync(HttpRequest.newBuilder(uri("api/restarts")).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").header("Authorization", basic("it-operator", "wrong" + i))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"instance_name\": \"cattle-burst\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        List<HttpResponse<String>> responses = new java.util.ArrayList<>();
+        for (var response : burst) {
+            responses.add(response.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+
+        List<HttpResponse<String>> hashed = responses.stream().filter(r -> r.statusCode() == 401).toList();
+        List<HttpResponse<String>> refused = responses.stream().filter(r -> r.statusCode() == 429).toList();
+        assertThat(hashed.size() + refused.size()).as("401 or 429, nothing else").isEqualTo(50);
+        assertThat(hashed).as("hashes run: at most the address's allowance of failed logins a minute")
+                .hasSizeLessThanOrEqualTo(io.mayhem.operator.LoginThrottle.PER_ADDRESS_PER_MINUTE);
+        assertThat(refused).allSatisfy(response -> {
+            assertThat(Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+            assertThat(json(response.body()).getString("reason")).startsWith("too many failed logins; try again in ");
+        });
+    }
+
     private HttpResponse<String> post(String path, String authorization, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));

@@ -49,6 +49,14 @@ class BasicAuthenticationTest {
         assertThat(new BasicAuthentication(Callers.parse(null)).disabled()).isTrue();
     }
 
+    @Test
+    void anEmptyNameIsStillCredentialsAndOnlyAMissingColonIsMalformed() {
+        assertThat(basic.credentials(basic(":secret"))).hasValue(new BasicAuthentication.Credentials("", "secret"));
+        assertThat(basic.credentials(basic("ops:"))).hasValue(new BasicAuthentication.Credentials("ops", ""));
+        assertThat(basic.credentials(basic("no colon"))).isEmpty();
+        assertThat(new BasicAuthentication.Credentials("ops", "secret")).hasToString("Credentials(ops)");
+    }
+
     static String basic(String credentials) {
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }

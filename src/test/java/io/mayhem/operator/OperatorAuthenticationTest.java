@@ -60,6 +60,44 @@ class OperatorAuthenticationTest {
         verifyNoInteractions(response);
     }
 
+    @Test
+    void aBurstOfWrongPasswordsRunsOnlyTheHashesTheThrottleAllowsAndIsToldWhenToComeBack() throws Exception {
+        when(context.isProtected()).thenReturn(true);
+        when(request.getRemoteAddr()).thenReturn("203.0.113.7");
+        when(request.getHeader("Authorization")).thenReturn(BasicAuthenticationTest.basic("ops:wrong"));
+        when(context.responseUnauthorized()).thenReturn(AuthenticationStatus.SEND_FAILURE);
+        java.io.StringWriter body = new java.io.StringWriter();
+        when(response.getWriter()).thenAnswer(call -> new java.io.PrintWriter(body, true));
+        OperatorAuthentication mechanism = mechanism("ops:operator:" + PasswordHashTest.CORRECT_HORSE);
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(mechanism.validateRequest(request, response, context)).isEqualTo(AuthenticationStatus.SEND_FAILURE);
+        }
+
+        assertThat(mechanism.hashesRun()).isEqualTo(LoginThrottle.PER_ADDRESS_PER_MINUTE);
+        verify(context, org.mockito.Mockito.times(LoginThrottle.PER_ADDRESS_PER_MINUTE)).responseUnauthorized();
+        verify(response, org.mockito.Mockito.times(50 - LoginThrottle.PER_ADDRESS_PER_MINUTE)).setStatus(429);
+        verify(response, org.mockito.Mockito.times(50 - LoginThrottle.PER_ADDRESS_PER_MINUTE))
+                .setHeader(org.mockito.ArgumentMatchers.eq("Retry-After"), org.mockito.ArgumentMatchers.matches("[1-9][0-9]*"));
+        assertThat(body.toString()).startsWith("{\"reason\":\"too many failed logins; try again in ");
+    }
+
+    @Test
+    void aMissingOrMalformedHeaderRunsNoHashAndTakesNoToken() {
+        when(context.isProtected()).thenReturn(true);
+        when(request.getRemoteAddr()).thenReturn("203.0.113.8");
+        when(request.getHeader("Authorization")).thenReturn("Bearer token");
+        when(context.responseUnauthorized()).thenReturn(AuthenticationStatus.SEND_FAILURE);
+        OperatorAuthentication mechanism = mechanism("ops:operator:" + PasswordHashTest.CORRECT_HORSE);
+
+        for (int i = 0; i < 20; i++) {
+            mechanism.validateRequest(request, response, context);
+        }
+
+        assertThat(mechanism.hashesRun()).isZero();
+        verify(response, org.mockito.Mockito.never()).setStatus(429);
+    }
+
     private static OperatorAuthentication mechanism(String users) {
         OperatorAuthentication mechanism = new OperatorAuthentication();
         mechanism.settings = OperatorSettings.of(users, 10);

@@ -106,4 +106,18 @@ class RateLimiterTest {
         }
         return limiter;
     }
+
+    @Test
+    void aTokenGivenBackCanBeTakenAgainButNeverPastTheCapacity() {
+        RateLimiter limiter = new RateLimiter(time.clock(), 2);
+        limiter.release();
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.tryAcquire()).as("full was full: the release added nothing").isPositive();
+
+        limiter.release();
+
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.tryAcquire()).isPositive();
+    }
 }

@@ -129,9 +129,14 @@ final class ServiceProcess {
 
     /** "<status> <body>" of /health/ready, or null when nothing answers. */
     String readiness() {
+        return health("/health/ready");
+    }
+
+    /** "<status> <body>" of a health endpoint ("/health/started"), or null when nothing answers. */
+    String health(String path) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + System.getProperty("mayhem.st.http.port") + "/health/ready")).timeout(Duration.ofSeconds(5))
+                    + System.getProperty("mayhem.st.http.port") + path)).timeout(Duration.ofSeconds(5))
                     .build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() + " " + response.body();
         } catch (IOException e) {

