@@ -1,0 +1,5 @@
+/**
+ * System tests and the benchmark: the service started as the run command starts it, broken from outside
+ * (signals, kill -9, database and broker outages, a cluster), measured from outside.
+ */
+package io.mayhem.system;
