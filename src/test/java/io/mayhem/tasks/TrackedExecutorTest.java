@@ -52,18 +52,8 @@ class TrackedExecutorTest {
 
     @Test
     void stopsWaitingForABusyTaskAtTheTimeout() throws InterruptedException {
-        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        TrackedExecutor threaded = new TrackedExecutor(r -> new Thread(r).start(), (id, e) -> { });
-        threaded.execute(() -> {
-            started.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        started.await();
+        TrackedExecutor threaded = runningUntil(release);
 
         assertThat(threaded.awaitIdle(Duration.ofMillis(50))).isFalse();
         release.countDown();
@@ -72,18 +62,8 @@ class TrackedExecutorTest {
 
     @Test
     void wakesAWaiterAsSoonAsTheLastTaskEnds() throws Exception {
-        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        TrackedExecutor threaded = new TrackedExecutor(r -> new Thread(r).start(), (id, e) -> { });
-        threaded.execute(() -> {
-            started.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        started.await();
+        TrackedExecutor threaded = runningUntil(release);
         java.util.concurrent.CompletableFuture<Boolean> idle = new java.util.concurrent.CompletableFuture<>();
         Thread waiter = new Thread(() -> {
             try {
@@ -120,4 +100,20 @@ class TrackedExecutorTest {
     }
 
     boolean seenBusy;
+
+    /** An executor on real threads running one task, started when this returns, until {@code release} opens. */
+    private static TrackedExecutor runningUntil(java.util.concurrent.CountDownLatch release) throws InterruptedException {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        TrackedExecutor threaded = new TrackedExecutor(r -> new Thread(r).start(), (id, e) -> { });
+        threaded.execute(() -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        started.await();
+        return threaded;
+    }
 }
