@@ -17,6 +17,7 @@ public class MayhemConfig {
 
     private Settings settings;
     private OperatorSettings operatorSettings;
+    private BrokerDeadLetterQueues brokerDeadLetterQueues;
 
     @PostConstruct
     void read() {
@@ -41,6 +42,7 @@ public class MayhemConfig {
                 duration("mayhem.store.dedup-window"));
         operatorSettings = OperatorSettings.of(config.getOptionalValue("mayhem.api.users", String.class).orElse(null),
                 config.getValue("mayhem.api.restarts.rate-per-minute", Integer.class));
+        brokerDeadLetterQueues = BrokerDeadLetterQueues.parse(config.getValue("mayhem.broker.dead-letter-queues", String.class));
     }
 
     @Produces
@@ -51,6 +53,11 @@ public class MayhemConfig {
     @Produces
     public OperatorSettings operatorSettings() {
         return operatorSettings;
+    }
+
+    @Produces
+    public BrokerDeadLetterQueues brokerDeadLetterQueues() {
+        return brokerDeadLetterQueues;
     }
 
     private Duration duration(String key) {

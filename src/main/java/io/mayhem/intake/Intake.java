@@ -92,18 +92,43 @@ public final class Intake {
         }
         transaction.onCompletion(stats::received, () -> { });
         if (decoded.isRejected()) {
-            deadLetters.send(decoded.rejection(), delivery);
-            transaction.onCompletion(() -> {
-                stats.deadLettered();
-                LOG.warning(() -> "Dead-lettered message " + delivery.safeJmsMessageId() + ": " + decoded.rejection()
-                        + (decoded.messageId() == null ? "" : " " + PubSubMessage.tag(decoded.messageId())));
-            }, () -> { });
+            deadLetter(decoded.rejection(), decoded.messageId(), delivery, transaction);
             return;
         }
         PubSubMessage msg = decoded.request();
         Instant deadline = clock.instant().plus(maxWait);
         CompletableFuture<Inbox.Admission> first = store(msg, delivery, deadline);
         transaction.beforeCommit(() -> awaitStored(msg, delivery, first, deadline));
+    }
+
+    /**
+     * Takes a request the broker moved to its own dead-letter queue because it expired before this service
+     * received it (the sender's time to live): one dead letter "expired before handling" naming the expiry time,
+     * counted and logged like any other, so every request still ends as an outcome or a dead letter
+     * (docs/design.md section 1; docs/operations.md "Senders' time to live").
+     *
+     * @param expiredAt when it expired (the message's original JMSExpiration), or null when the broker did not say
+     * @throws IntakeRefused when intake is closed: the transaction must roll back, the broker keeps the message
+     */
+    public void receiveExpired(Delivery delivery, Instant expiredAt, Transaction transaction) {
+        Decoded decoded = decoder.decode(delivery);
+        if (!open) {
+            throw new IntakeRefused("Intake is closed; expired message " + delivery.safeJmsMessageId()
+                    + " stays in the broker's dead-letter queue");
+        }
+        transaction.onCompletion(stats::received, () -> { });
+        deadLetter("expired before handling" + (expiredAt == null ? "" : " (expired at " + expiredAt + ")"),
+                decoded.messageId(), delivery, transaction);
+    }
+
+    /** Sends the dead letter now; counts and logs it once the receiving transaction commits. */
+    private void deadLetter(String reason, String messageId, Delivery delivery, Transaction transaction) {
+        deadLetters.send(reason, delivery);
+        transaction.onCompletion(() -> {
+            stats.deadLettered();
+            LOG.warning(() -> "Dead-lettered message " + delivery.safeJmsMessageId() + ": " + reason
+                    + (messageId == null ? "" : " " + PubSubMessage.tag(messageId)));
+        }, () -> { });
     }
 
     /**

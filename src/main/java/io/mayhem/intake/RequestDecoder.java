@@ -33,6 +33,9 @@ public final class RequestDecoder {
     }
 
     public Decoded decode(Delivery delivery) {
+        if (delivery.unreadable() != null) {
+            return Decoded.rejected("unreadable message: " + clip(delivery.unreadable(), 240));
+        }
         if (delivery.notTextKind() != null) {
             return Decoded.rejected("not a text message: " + delivery.notTextKind());
         }
@@ -169,8 +172,13 @@ public final class RequestDecoder {
      * HTTP body whatever came in.
      */
     public static String clip(String text) {
-        String cut = text.codePointCount(0, text.length()) <= 80 ? text
-                : text.substring(0, text.offsetByCodePoints(0, 80)) + "...";
+        return clip(text, 80);
+    }
+
+    /** The first {@code max} code points of the text (and "..." if there were more), {@linkplain #escape escaped}. */
+    public static String clip(String text, int max) {
+        String cut = text.codePointCount(0, text.length()) <= max ? text
+                : text.substring(0, text.offsetByCodePoints(0, max)) + "...";
         return escape(cut);
     }
 

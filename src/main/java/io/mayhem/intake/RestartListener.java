@@ -60,15 +60,23 @@ public class RestartListener implements MessageListener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IntakeRefused("Interrupted while waiting for room; message stays in the broker");
-        } catch (JMSException e) {
-            throw new IllegalStateException("Could not read JMS message", e);
         }
     }
 
-    static Delivery delivery(Message message) throws JMSException {
-        String id = message.getJMSMessageID();
-        if (message instanceof TextMessage text) {
-            return Delivery.text(id, text.getText());
+    /**
+     * What the message carries. A message that cannot be read (its text not in the client's encoding, a header
+     * the client cannot decode) is returned as {@linkplain Delivery#unreadable unreadable}, never thrown: a
+     * throw rolls the delivery back, and the broker would redeliver the same unreadable message for ever.
+     */
+    static Delivery delivery(Message message) {
+        String id = null;
+        try {
+            id = message.getJMSMessageID();
+            if (message instanceof TextMessage text) {
+                return Delivery.text(id, text.getText());
+            }
+        } catch (JMSException | RuntimeException e) {
+            return Delivery.unreadable(id, message instanceof TextMessage ? "TextMessage" : "Message", e);
         }
         String kind = message instanceof BytesMessage ? "BytesMessage"
                 : message instanceof MapMessage ? "MapMessage"

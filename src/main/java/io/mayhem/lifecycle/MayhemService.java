@@ -1,9 +1,11 @@
 package io.mayhem.lifecycle;
 
+import io.mayhem.configuration.BrokerDeadLetterQueues;
 import io.mayhem.configuration.Settings;
 import io.mayhem.handling.BatchedAcks;
 import io.mayhem.handling.HandlingWatch;
 import io.mayhem.handling.RequestHandler;
+import io.mayhem.intake.BrokerDeadLetterQueueReader;
 import io.mayhem.intake.Intake;
 import io.mayhem.intake.JmsDeadLetters;
 import io.mayhem.intake.Pause;
@@ -79,6 +81,10 @@ public class MayhemService {
     JmsDeadLetters deadLetters;
     @Inject
     JmsRequestSender sender;
+    @Inject
+    BrokerDeadLetterQueueReader brokerDeadLetterQueue;
+    @Inject
+    BrokerDeadLetterQueues brokerDeadLetterQueues;
 
     private final Stats stats = new Stats();
     private final FailureReporter failures = new FailureReporter(stats);
@@ -97,6 +103,8 @@ public class MayhemService {
     /** Requests per group-committed transaction at most (inbox, restart events, outcomes). */
     static final int MAX_BATCH = 500;
     static final int WORK_THREADS = 8;
+    /** How many messages one period takes from each of the broker's dead-letter queues at most. */
+    static final int BROKER_DLQ_BATCH = 100;
     /** How many acked requests one purge deletes at most (every extend-every). */
     static final int PURGE_BATCH = 1000;
     static final Duration REARM_AFTER = Duration.ofSeconds(3);
@@ -153,6 +161,10 @@ public class MayhemService {
             handles.add(scheduler.scheduleAtFixedRate(every, every, resend));
             handles.add(scheduler.scheduleAtFixedRate(every, every, purge));
             handles.add(scheduler.scheduleAtFixedRate(every, every, new Periodic("work pool check", pools::checkProgress)));
+            if (!brokerDeadLetterQueues.names().isEmpty()) {
+                handles.add(scheduler.scheduleAtFixedRate(every, every,
+                        new Periodic("broker dead-letter queue", this::takeFromBrokerDeadLetterQueues)));
+            }
             return handles;
         };
         jmx.register(new JmxStats(stats));
@@ -193,6 +205,21 @@ public class MayhemService {
             }
             armed = now;
             running = periodic.get();
+        }
+    }
+
+    /** Up to {@link #BROKER_DLQ_BATCH} messages from each queue, while intake is open and has room. */
+    private void takeFromBrokerDeadLetterQueues() {
+        try {
+            for (String queue : brokerDeadLetterQueues.names()) {
+                for (int i = 0; i < BROKER_DLQ_BATCH && intake.isOpen() && !intake.saturated(); i++) {
+                    if (!brokerDeadLetterQueue.takeOne(queue, intake)) {
+                        break;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

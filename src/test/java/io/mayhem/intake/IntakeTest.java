@@ -168,6 +168,34 @@ class IntakeTest {
     }
 
     @Test
+    void aRequestThatExpiredInTheBrokerIsOneDeadLetterWithItsExpiryTimeCountedAndNeverStored() {
+        FakeTransaction tx = new FakeTransaction();
+        intake.receiveExpired(valid(3), java.time.Instant.parse("2026-12-01T07:00:03Z"), tx);
+        tx.commit();
+
+        verify(deadLetters).send(eq("expired before handling (expired at 2026-12-01T07:00:03Z)"), eq(valid(3)));
+        assertThat(stats.snapshot()).containsEntry("dead_lettered", 1L).containsEntry("received", 1L);
+        assertThat(logs.records()).filteredOn(line -> line.getLevel().equals(Level.WARNING))
+                .singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.WARNING);
+            assertThat(line.getMessage()).isEqualTo("Dead-lettered message ID:3: expired before handling (expired at "
+                    + "2026-12-01T07:00:03Z) [message_id=6f1c6a2e-0000-4000-8000-000000000003]");
+        });
+        verify(inbox, never()).acceptAll(anyList(), any());
+        verify(handler, never()).handle(any(), anyString());
+    }
+
+    @Test
+    void anExpiredRequestArrivingWhileIntakeIsClosedStaysInTheBroker() {
+        intake.close();
+        FakeTransaction tx = new FakeTransaction();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> intake.receiveExpired(valid(3),
+                java.time.Instant.EPOCH, tx)).isInstanceOf(IntakeRefused.class);
+        verify(deadLetters, never()).send(anyString(), any());
+    }
+
+    @Test
     void anAckedDuplicateIsNotHandledAgainButItsOutcomeIsSentAgain() throws InterruptedException {
         when(inbox.acceptAll(anyList(), any())).thenReturn(List.of(Admission.ALREADY_ACKED));
         FakeTransaction tx = new FakeTransaction();

@@ -17,7 +17,10 @@ import java.util.List;
  */
 public final class PoisonCorpus {
 
-    /** One bad input. {@code kind} is text, bytes, map, stream, object or message. */
+    /**
+     * One bad input. {@code kind} is text, bytes, map, stream, object or message, or standard-utf8-text: a text
+     * message whose body holds standard UTF-8 instead of OpenWire's modified UTF-8, so the client cannot read it.
+     */
     public record Case(String name, String kind, String text, String reason) {
         @Override
         public String toString() {
@@ -36,6 +39,19 @@ public final class PoisonCorpus {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * An OpenWire text message whose content is set directly: a 4-byte length and the standard UTF-8 bytes of
+     * the text. OpenWire expects its modified UTF-8, so {@code getText()} throws (a JMSException caused by a
+     * UTFDataFormatException) for any character outside the Basic Multilingual Plane.
+     */
+    public static org.apache.activemq.command.ActiveMQTextMessage textInStandardUtf8(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        java.nio.ByteBuffer content = java.nio.ByteBuffer.allocate(4 + utf8.length).putInt(utf8.length).put(utf8);
+        var message = new org.apache.activemq.command.ActiveMQTextMessage();
+        message.setContent(new org.apache.activemq.util.ByteSequence(content.array()));
+        return message;
     }
 
     private static Case parse(String line) {

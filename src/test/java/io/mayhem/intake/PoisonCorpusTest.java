@@ -151,6 +151,7 @@ class PoisonCorpusTest {
                 text.setText(poison.text());
                 yield text;
             }
+            case "standard-utf8-text" -> PoisonCorpus.textInStandardUtf8(poison.text());
             case "bytes" -> new org.apache.activemq.command.ActiveMQBytesMessage();
             case "map" -> new org.apache.activemq.command.ActiveMQMapMessage();
             case "stream" -> new org.apache.activemq.command.ActiveMQStreamMessage();

@@ -56,6 +56,18 @@ class RequestDecoderTest {
     }
 
     @Test
+    void rejectsAnUnreadableMessageWithWhatReadingItThrewEscapedAndClipped() {
+        Delivery unreadable = Delivery.unreadable("ID:1", "TextMessage",
+                new IllegalStateException("bad \uD800\n" + "x".repeat(400)));
+
+        String reason = decoder.decode(unreadable).rejection();
+
+        assertThat(reason).startsWith("unreadable message: java.lang.IllegalStateException: bad \\uD800\\u000A")
+                .endsWith("...");
+        assertThat(reason.length()).isLessThan(300);
+    }
+
+    @Test
     void rejectsPayloadsOverTheLimit() {
         String big = "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"cattle-1a2b\", \"pad\": \""
                 + "x".repeat(200) + "\"}";

@@ -43,6 +43,19 @@ final class Broker implements AutoCloseable {
         session.createProducer(session.createTopic(topic)).send(session.createTextMessage(text));
     }
 
+    /** Publishes a persistent text message that expires {@code timeToLiveMs} after it is sent; returns its JMS id. */
+    String publishExpiring(String topic, String text, long timeToLiveMs) throws JMSException {
+        var message = session.createTextMessage(text);
+        session.createProducer(session.createTopic(topic)).send(message, jakarta.jms.DeliveryMode.PERSISTENT,
+                jakarta.jms.Message.DEFAULT_PRIORITY, timeToLiveMs);
+        return message.getJMSMessageID();
+    }
+
+    /** Sends a persistent text message to a queue, as the broker itself does when it dead-letters one. */
+    void sendToQueue(String queue, String text) throws JMSException {
+        session.createProducer(session.createQueue(queue)).send(session.createTextMessage(text));
+    }
+
     /** Sends a message made with this client's session; returns its JMS message id. */
     String send(String topic, jakarta.jms.Message message) throws JMSException {
         session.createProducer(session.createTopic(topic)).send(message);

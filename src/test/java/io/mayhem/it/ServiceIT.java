@@ -160,6 +160,47 @@ class ServiceIT {
         assertThat(deadLettered - deadLetteredBefore).isEqualTo(corpus.size());
     }
 
+    @Test
+    void requestsThatExpireInTheBrokerBecomeDeadLettersExpiredBeforeHandlingAndTheRestAreHandled() throws Exception {
+        long deadLetteredBefore = json(get("api/stats").body()).getJsonNumber("dead_lettered").longValue();
+        try (Broker broker = new Broker()) {
+            List<JsonObject> deadLetters = broker.subscribe("mayhem.deadletter");
+            List<JsonObject> outcomes = broker.subscribe("mayhem.acks");
+            Set<String> expiring = new java.util.HashSet<>();
+            List<String> valid = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                // 1 ms to live: the broker expires it on arrival or at dispatch, and moves it to ActiveMQ.DLQ
+                expiring.add(broker.publishExpiring("mayhem.restarts", Json.createObjectBuilder()
+                        .add("message_id", UUID.randomUUID().toString()).add("instance_name", "cattle-ttl" + i)
+                        .build().toString(), 1));
+                valid.add(publishValid(broker, 100 + i));
+            }
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(idsIn(outcomes)).containsAll(valid);
+                assertThat(deadLetters.stream().filter(d -> expiring.contains(d.getString("jms_message_id"))))
+                        .hasSize(expiring.size())
+                        .allSatisfy(d -> assertThat(d.getString("reason")).matches(
+                                "expired before handling \\(expired at \\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\\)"));
+            });
+        }
+        long deadLettered = json(get("api/stats").body()).getJsonNumber("dead_lettered").longValue();
+        assertThat(deadLettered - deadLetteredBefore).isEqualTo(5);
+    }
+
+    @Test
+    void aRequestTheBrokerDivertedToItsDeadLetterQueueForAnotherReasonIsHandled() throws Exception {
+        try (Broker broker = new Broker()) {
+            List<JsonObject> outcomes = broker.subscribe("mayhem.acks");
+            String id = UUID.randomUUID().toString();
+            // what ActiveMQ does with a failover publisher's resend it takes for a duplicate from its store
+            broker.sendToQueue("ActiveMQ.DLQ", Json.createObjectBuilder().add("message_id", id)
+                    .add("instance_name", "cattle-diverted").build().toString());
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(idsIn(outcomes)).contains(id));
+        }
+    }
+
     private static String publishValid(Broker broker, int i) throws Exception {
         String id = UUID.randomUUID().toString();
         broker.publish("mayhem.restarts", Json.createObjectBuilder().add("message_id", id)
@@ -172,6 +213,8 @@ class ServiceIT {
         switch (poison.kind()) {
             case "text":
                 return session.createTextMessage(poison.text());
+            case "standard-utf8-text":
+                return PoisonCorpus.textInStandardUtf8(poison.text());
             case "bytes":
                 var bytes = session.createBytesMessage();
                 bytes.writeBytes("{\"message_id\": \"not in a text message\"}".getBytes(StandardCharsets.UTF_8));

@@ -89,8 +89,8 @@ final class Requests implements AutoCloseable {
      * Published ids that the embedded ActiveMQ broker itself diverted to its own dead-letter queue
      * (ActiveMQ.DLQ), with the broker's reason: a publisher's failover transport that resends an in-flight send
      * across the broker's restart can make the durable subscription's cursor see the request twice, and the broker
-     * then sends one copy to ActiveMQ.DLQ ("duplicate from store") where the service never reads it
-     * (docs/operations.md "Known gaps"). Empty on a broker that has no such queue.
+     * then sends one copy to ActiveMQ.DLQ ("duplicate from store"), which the service reads and takes through
+     * intake. For the diagnosis of a request without an outcome only. Empty on a broker that has no such queue.
      */
     Map<String, String> inBrokerDeadLetterQueue() throws JMSException {
         Map<String, String> diverted = new java.util.HashMap<>();
@@ -115,13 +115,12 @@ final class Requests implements AutoCloseable {
         return diverted;
     }
 
-    /** Published ids with no outcome event that the broker did not divert to its own dead-letter queue. */
-    Set<String> lost() throws JMSException {
-        Set<String> missing = withoutOutcome();
-        if (!missing.isEmpty()) {
-            missing.removeAll(inBrokerDeadLetterQueue().keySet());
-        }
-        return missing;
+    /**
+     * Published ids with no outcome event. A request the broker diverted to its own dead-letter queue counts too:
+     * the service reads that queue (docs/operations.md "Requests the broker dead-lettered"), so it must end anyway.
+     */
+    Set<String> lost() {
+        return withoutOutcome();
     }
 
     /** Ids whose events disagree on the outcome. */

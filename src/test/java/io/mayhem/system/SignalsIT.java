@@ -176,13 +176,13 @@ class SignalsIT {
     private static void record(String scenario, Requests requests, Duration stopped, Duration drained)
             throws IOException, jakarta.jms.JMSException {
         Map<String, String> diverted = requests.withoutOutcome().isEmpty() ? Map.of() : requests.inBrokerDeadLetterQueue();
-        String line = String.format("%s: published=%d lost=%d diverted_by_the_broker_to_its_dlq=%d duplicate_events=%d "
+        String line = String.format("%s: published=%d lost=%d of_them_still_in_the_broker_dlq=%d duplicate_events=%d "
                         + "conflicting=%d shutdown_s=%s restart_ready_to_all_outcomes_s=%.1f%n", scenario,
-                requests.published.size(), requests.withoutOutcome().size() - diverted.size(), diverted.size(),
+                requests.published.size(), requests.withoutOutcome().size(), diverted.size(),
                 requests.duplicateEvents(), requests.withConflictingOutcomes().size(),
                 stopped == null ? "-" : String.format("%.1f", stopped.toMillis() / 1000.0), drained.toMillis() / 1000.0);
         if (!diverted.isEmpty()) {
-            System.out.println(scenario + " diverted by the broker to ActiveMQ.DLQ (the service never saw them): " + diverted);
+            System.out.println(scenario + " still in the broker's ActiveMQ.DLQ (the service did not take them): " + diverted);
         }
         if (!requests.withoutOutcome().isEmpty()) {
             System.out.println(scenario + " without outcome: " + requests.withoutOutcome());
