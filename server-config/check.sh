@@ -96,7 +96,8 @@ EOF
     pid=$(cat "$home/glassfish/domains/$domain/config/pid")
     log "deploying $(sha256sum "$war" | cut -c1-16) $war"
     local start; start=$(millis)
-    "${asadmin[@]}" deploy --contextroot / --name mayhem-mandrill "$war"
+    # no --contextroot, no --name: the WAR's glassfish-web.xml says /, and the name comes from the file
+    "${asadmin[@]}" deploy "$war"
     local deployed=$(( $(millis) - start ))
     await 120 "readiness UP" ready "$http/health/ready"
     local readied=$(( $(millis) - start ))
@@ -138,9 +139,9 @@ check_wildfly() {
     log "applying server-config/wildfly/configure.cli (twice: it is idempotent)"
     "${cli[@]}" --file="$root/server-config/wildfly/configure.cli" > "$work/wildfly-setup.log"
     "${cli[@]}" --file="$root/server-config/wildfly/configure.cli" >> "$work/wildfly-setup.log"
-    log "deploying $(sha256sum "$war" | cut -c1-16) $war as ROOT.war"
+    log "deploying $(sha256sum "$war" | cut -c1-16) $war (its jboss-web.xml says /)"
     local start; start=$(millis)
-    "${cli[@]}" --command="deploy $war --name=mayhem-mandrill.war --runtime-name=ROOT.war"
+    "${cli[@]}" --command="deploy $war"
     local deployed=$(( $(millis) - start ))
     await 120 "readiness UP" ready http://127.0.0.1:10090/health/ready
     local readied=$(( $(millis) - start ))

@@ -21,10 +21,17 @@ async function get(url) {
     return fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(3 * POLL_MS) });
 }
 
-/** {status, detail} of a MicroProfile Health endpoint; DOWN answers 503 with the same JSON body. */
+/**
+ * {status, detail} of a MicroProfile Health endpoint; DOWN answers 503 with the same JSON body. Health is the
+ * server's, at its root whatever the application's context root (the stats are the application's, relative);
+ * WildFly answers it on its management port only, so here it is 404, which is not DOWN.
+ */
 async function health(url) {
     try {
         const response = await get(url);
+        if (response.status === 404) {
+            return { status: 'ELSEWHERE', detail: `${url} is not served on this port (WildFly: on its management port, 9990)` };
+        }
         const body = await response.json().catch(() => null);
         if (!body) return { status: response.ok ? 'UNKNOWN' : 'DOWN', detail: `HTTP ${response.status}` };
         const checks = (body.checks ?? []).map(check => {
