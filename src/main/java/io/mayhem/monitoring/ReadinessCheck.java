@@ -10,13 +10,17 @@ import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
+import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** UP when the broker and the database answer, intake is open (not shutting down) and not saturated. */
+/**
+ * UP when the broker and the database answer, the listener holds its subscription (where the resource adapter
+ * reports it: {@link InboundConnection}), intake is open (not shutting down) and not saturated.
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
@@ -44,9 +48,11 @@ public class ReadinessCheck implements HealthCheck {
         String databaseProblem = databaseProblem();
         boolean open = service.intake().isOpen();
         boolean saturated = service.intake().saturated();
+        InboundConnection listener = InboundConnection.read(ManagementFactory.getPlatformMBeanServer());
         return HealthCheckResponse.named("mayhem-readiness")
-                .status(brokerProblem == null && databaseProblem == null && open && !saturated)
+                .status(brokerProblem == null && databaseProblem == null && listener.allowsReady() && open && !saturated)
                 .withData("broker", brokerProblem == null ? "UP" : brokerProblem)
+                .withData("listener", listener.describe())
                 .withData("database", databaseProblem == null ? "UP" : databaseProblem)
                 .withData("intake", open ? "open" : "closed")
                 .withData("in_flight", service.stats().inFlight())

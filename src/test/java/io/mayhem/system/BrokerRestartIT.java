@@ -74,16 +74,14 @@ class BrokerRestartIT {
             broker.waitUntilStopped();
             long down = System.nanoTime();
             int publishedWhenDown = requests.published.size();
-            Duration notReadyAfter = null;
-            try {
-                notReadyAfter = running.awaitNotReady(OUTAGE.minusSeconds(2));
-            } catch (org.awaitility.core.ConditionTimeoutException e) {
-                // recorded, not required: how readiness sees a broker behind the failover transport
-            }
+            // the listener's transport reports the broker gone (patched activemq-rar, monitoring.InboundConnection)
+            Duration notReadyAfter = running.awaitNotReady(Duration.ofSeconds(5));
+            assertThat(running.readiness()).contains("failover transport is reconnecting");
             await().atMost(OUTAGE.plusSeconds(10)).until(() -> Duration.ofNanos(System.nanoTime() - down)
                     .compareTo(OUTAGE) >= 0);
             broker = startBroker();
             long back = System.nanoTime();
+            Duration readyAgainAfter = running.awaitReady(Duration.ofSeconds(30));
 
             try {
                 await().atMost(Duration.ofSeconds(180)).until(() -> requests.published.size() == REQUESTS
@@ -103,14 +101,44 @@ class BrokerRestartIT {
             Map<String, String> stored = StoredRequests.ackedOutcomes();
             requests.assertStoredAs(stored);
             String line = String.format("Broker restart: published=%d lost=%d duplicate_events=%d conflicting=%d "
-                            + "published_before_outage=%d not_ready_after_s=%s outage_s=%.1f "
-                            + "all_outcomes_after_broker_back_s=%.1f%n",
+                            + "published_before_outage=%d not_ready_after_s=%.1f outage_s=%.1f "
+                            + "ready_after_broker_back_s=%.1f all_outcomes_after_broker_back_s=%.1f%n",
                     requests.published.size(), requests.withoutOutcome().size(), requests.duplicateEvents(),
                     requests.withConflictingOutcomes().size(), publishedWhenDown,
-                    notReadyAfter == null ? "never" : String.format("%.1f", notReadyAfter.toMillis() / 1000.0),
-                    (back - down) / 1e9,
+                    notReadyAfter.toMillis() / 1000.0, (back - down) / 1e9, readyAgainAfter.toMillis() / 1000.0,
                     toAllOutcomes.toMillis() / 1000.0);
             Requests.record(line);
         }
+    }
+
+    @Test
+    void readinessIsDownWhileAnotherClientHoldsTheSubscriptionsClientIdAndUpOnceItIsFree() throws Exception {
+        ServiceProcess.freshDataDirectory();
+        broker = startBroker();
+        jakarta.jms.Connection thief = new org.apache.activemq.ActiveMQConnectionFactory(
+                System.getProperty("mayhem.st.ext.broker.url")).createConnection();
+        try {
+            thief.setClientID("mayhem");
+            thief.start();
+            running = ServiceProcess.startOnExternalBroker("BROKER-client-id");
+
+            await().atMost(SignalsIT.READY).pollInterval(Duration.ofMillis(250)).until(() -> {
+                String readiness = running.readiness();
+                return readiness != null && readiness.contains("\"mayhem-readiness\"");
+            });
+            String readiness = running.readiness();
+            assertThat(readiness).startsWith("503 ").contains("\"listener\":\"DOWN: could not connect")
+                    .contains("mayhem");
+        } finally {
+            thief.close();
+        }
+
+        Duration readyAfter = running.awaitReady(Duration.ofSeconds(60));
+        try (Requests requests = new Requests("system-client-id", System.getProperty("mayhem.st.ext.broker.url"))) {
+            requests.publish();
+            await().atMost(Duration.ofSeconds(30)).until(() -> requests.withoutOutcome().isEmpty());
+        }
+        Requests.record(String.format("Client id held by another client: readiness DOWN with the reason, UP %.1f s after it "
+                + "was freed, a request handled%n", readyAfter.toMillis() / 1000.0));
     }
 }
