@@ -161,6 +161,11 @@ final class ServiceProcess {
                 ? Duration.ofNanos(System.nanoTime() - start) : null;
     }
 
+    /** The exit code of a process that has ended. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
     void destroyForcibly() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
