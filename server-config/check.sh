@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The per-server check (docs/deploy.md "The server checks"): the built WAR, unchanged, on a server fetched from Maven Central.
 #
-#   mvn -B -DskipTests package && server-config/check.sh payara-server|wildfly
+#   ./mvnw -B -DskipTests package && server-config/check.sh payara-server|wildfly
 #
 # Fetches and unzips the server under target/servers (through Maven), starts it on loopback, applies its
 # server-config, deploys target/mayhem-mandrill.war at context root /, waits until readiness reports the
@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 war=$root/target/mayhem-mandrill.war
 work=$root/target/servers
-[ -f "$war" ] || { echo "no $war: run mvn -B -DskipTests package first" >&2; exit 2; }
+[ -f "$war" ] || { echo "no $war: run ./mvnw -B -DskipTests package first" >&2; exit 2; }
 mkdir -p "$work"
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*"; }
@@ -41,7 +41,7 @@ fetch() {
     if [ ! -f "$work/$dir.unpacked" ]; then
         log "fetching $artifact"
         rm -rf "${work:?}/$dir"
-        mvn -B -q dependency:unpack -Dartifact="$artifact" -DoutputDirectory="$work" -Dmdep.overWriteReleases=true
+        "$root/mvnw" -B -q dependency:unpack -Dartifact="$artifact" -DoutputDirectory="$work" -Dmdep.overWriteReleases=true
         touch "$work/$dir.unpacked"
     fi
 }

@@ -5,7 +5,7 @@
 #   cluster.sh up [N]   start the broker, the database and N instances (default 3); returns when all are ready
 #   cluster.sh down     stop what "up" started: instances (SIGTERM, graceful), broker, database
 #   cluster.sh pids     the instances' process ids, one per line, in port order
-#   cluster.sh prepare  build what "up" needs (mvn -Pcluster -DskipTests package); "up" does it when missing
+#   cluster.sh prepare  build what "up" needs (./mvnw -Pcluster -DskipTests package); "up" does it when missing
 #
 # Environment (defaults in brackets):
 #   MAYHEM_CLUSTER_DIR          run directory: logs, pid files, broker instance, database [<project>/target/cluster-run]
@@ -28,6 +28,7 @@ PG_PORT=${MAYHEM_CLUSTER_PG_PORT:-55432}
 TIMEOUT=${MAYHEM_CLUSTER_TIMEOUT:-300}
 WAR=$TARGET/mayhem-mandrill.war
 MICRO=$TARGET/payara-micro
+BOOT_TEMPLATE=$PROJECT/server-config/payara-micro/boot.template
 
 log() { echo "cluster.sh: $*" >&2; }
 fail() { log "$*"; exit 1; }
@@ -40,7 +41,24 @@ alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 await_exit() { alive "$1" && timeout "$2" tail --pid="$(cat "$1")" -f /dev/null || true; }
 
 prepare() {
-    (cd "$PROJECT" && mvn -B -q -Pcluster -DskipTests package) || fail "mvn -Pcluster -DskipTests package failed"
+    (cd "$PROJECT" && ./mvnw -B -q -Pcluster -DskipTests package) || fail "./mvnw -Pcluster -DskipTests package failed"
+}
+
+# One boot command file from server-config/payara-micro/boot.template, by the rule in its header (the one pom.xml's
+# execution "boot-files" follows): the lines of SECTIONS ("a|b|c"), in the template's order, without the section
+# word, each @name@ replaced by the VALUE given as name=VALUE.    boot_file SECTIONS name=VALUE... >FILE
+boot_file() {
+    local sections=$1 line pair
+    shift
+    while IFS= read -r line || [ -n "$line" ]; do
+        [[ $line =~ ^($sections)[[:space:]]+(.*)$ ]] || continue
+        line=${BASH_REMATCH[2]}
+        for pair in "$@"; do
+            line=${line//"@${pair%%=*}@"/"${pair#*=}"}
+        done
+        [[ ! $line =~ @[a-z.]+@ ]] || fail "no value for ${BASH_REMATCH[0]} in $BOOT_TEMPLATE (sections $sections)"
+        printf '%s\n' "$line"
+    done <"$BOOT_TEMPLATE"
 }
 
 # ---- PostgreSQL: a server of its own, as the system tests' PostgresServer makes it ------------------------
@@ -130,23 +148,16 @@ start_instance() {
     port_in_use "$port" && fail "port $port (instance $i) is in use"
     rm -rf "$dir/root"
     mkdir -p "$dir"
-    cat >"$dir/pre-boot.asadmin" <<EOF
-set configs.config.server-config.transaction-service.tx-log-dir=$dir/tx
-set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
-EOF
-    # the same resources as server-config/payara-micro/post-boot-postgresql.asadmin, with the Artemis resource
-    # adapter deployed under the name the WAR uses (activemq-rar) and pointed at the external broker.
+    boot_file "note|tx-log|http-loopback" data.dir="$dir" >"$dir/pre-boot.asadmin"
+    # the same pool as the run command's post-boot-postgresql.asadmin, with the Artemis resource adapter
+    # deployed under the name the WAR uses (activemq-rar) and pointed at the external broker.
     # The RAR first, and no automatic transaction recovery at start (the pre-boot file above leaves it off):
     # with recovery on, Payara's start-up recovery of JDBC resources ran while the boot commands created the
     # pool, and one instance in three failed to deploy the RAR (a NullPointerException in ConnectorValidator,
     # the main thread without a context class loader). Deliveries commit in one phase
     # (docs/decisions/0001-no-two-phase-commit.md), so there is nothing in doubt for it to recover.
-    cat >"$dir/post-boot.asadmin" <<EOF
-create-resource-adapter-config --property ConnectionParameters=host\\=127.0.0.1;port\\=$BROKER_PORT activemq-rar
-deploy --type rar --name activemq-rar $BUILT/artemis-rar.rar
-create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --isconnectvalidatereq true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection true --property url=jdbc\\:postgresql\\://127.0.0.1\\:$PG_PORT/mayhem:user=mayhem:password=mayhem MayhemPostgresPool
-set resources.jdbc-resource.jdbc/__default.pool-name=MayhemPostgresPool
-EOF
+    boot_file "note|artemis|postgresql" broker.port="$BROKER_PORT" rar="$BUILT/artemis-rar.rar" \
+        db.url="jdbc\:postgresql\://127.0.0.1\:$PG_PORT/mayhem" db.user=mayhem db.password=mayhem >"$dir/post-boot.asadmin"
     # shellcheck disable=SC2086 # MAYHEM_CLUSTER_JAVA_OPTS is a list of options
     # HTTP on loopback through the pre-boot file. Hazelcast's data-grid port (6900 and up) still listens on
     # all interfaces: --nocluster keeps the instances from joining each other, and neither --interfaces
@@ -195,7 +206,7 @@ up() {
     local n=${1:-3} i
     [[ $n =~ ^[1-9][0-9]*$ ]] || fail "usage: cluster.sh up [N], N >= 1"
     for f in "$BUILT/artemis-rar.rar" "$BUILT/apache-artemis-bin.tar.gz" "$WAR" "$MICRO/payara-micro.jar" "$MICRO/postgresql.jar"; do
-        [ -f "$f" ] || { log "$f is missing: mvn -Pcluster -DskipTests package"; prepare; break; }
+        [ -f "$f" ] || { log "$f is missing: ./mvnw -Pcluster -DskipTests package"; prepare; break; }
     done
     for f in "$RUN"/instance-*/pid "$RUN/broker.pid"; do
         alive "$f" && fail "$(dirname "$f") is running already (cluster.sh pids); cluster.sh down first"

@@ -6,11 +6,21 @@ import java.util.random.RandomGenerator;
 
 /**
  * Randomness that answers from a script: {@code nextDouble()} returns the given values in order, then
- * {@code fallback} for ever; {@code nextInt(bound)} returns 0 unless scripted with {@link #ints}.
+ * {@link #otherwise(double) a fallback} (0.99 unless set) for ever; {@code nextInt(bound)} returns the values
+ * given to {@link #ints(int...)} modulo {@code bound}, then 0. A draw built on {@code nextLong()} ({@code nextInt()},
+ * {@code nextBoolean()}, {@code nextFloat()}, ...) fails, so a test notices code that draws in a way the script
+ * does not cover.
+ *
+ * <p>What it replaces: {@code mock.patch("random.random", side_effect=[0.5, 0.9])} and
+ * {@code random.seed(...)} in a pytest test. Code under test takes a {@link RandomGenerator} instead of
+ * calling a global.
  *
  * <pre>{@code
- * // latency 0.5 of max, then "does it fail?" drawn as 0.9: no failure at a 0.25 rate
- * Simulation simulation = new Simulation(new ScriptedRandom(0.5, 0.9), Duration.ofSeconds(1), 0.25, 0.25);
+ * RandomGenerator random = new ScriptedRandom(0.5, 0.9).ints(3);
+ * assertThat(random.nextDouble()).isEqualTo(0.5);
+ * assertThat(random.nextDouble()).isEqualTo(0.9);
+ * assertThat(random.nextDouble()).isEqualTo(0.99);   // the script is used up
+ * assertThat(random.nextInt(10)).isEqualTo(3);
  * }</pre>
  */
 public final class ScriptedRandom implements RandomGenerator {
@@ -19,18 +29,34 @@ public final class ScriptedRandom implements RandomGenerator {
     private final Deque<Integer> ints = new ArrayDeque<>();
     private double fallback = 0.99;
 
+    /**
+     * Randomness whose {@code nextDouble()} returns {@code values} in order.
+     *
+     * @param values each in [0, 1), as {@code nextDouble()} promises
+     */
     public ScriptedRandom(double... values) {
         for (double value : values) {
             doubles.add(value);
         }
     }
 
-    /** The value returned once the script is used up. */
+    /**
+     * Sets the value {@code nextDouble()} returns once the script is used up.
+     *
+     * @param value in [0, 1)
+     * @return this, to chain
+     */
     public ScriptedRandom otherwise(double value) {
         this.fallback = value;
         return this;
     }
 
+    /**
+     * Adds {@code values} to the script of {@code nextInt(bound)}, which returns each modulo its bound.
+     *
+     * @param values returned in order
+     * @return this, to chain
+     */
     public ScriptedRandom ints(int... values) {
         for (int value : values) {
             ints.add(value);
@@ -38,16 +64,23 @@ public final class ScriptedRandom implements RandomGenerator {
         return this;
     }
 
+    /** The next scripted double, or the fallback once the script is used up. */
     @Override
     public synchronized double nextDouble() {
         return doubles.isEmpty() ? fallback : doubles.poll();
     }
 
+    /** The next scripted int modulo {@code bound}, or 0 once the script is used up. */
     @Override
     public synchronized int nextInt(int bound) {
         return ints.isEmpty() ? 0 : ints.poll() % bound;
     }
 
+    /**
+     * Not scripted: fails, so that code drawing longs (or anything built on them) is noticed.
+     *
+     * @throws UnsupportedOperationException always
+     */
     @Override
     public long nextLong() {
         throw new UnsupportedOperationException("Script nextDouble() or nextInt(bound) instead");

@@ -10,9 +10,25 @@ import org.eclipse.microprofile.health.spi.HealthCheckResponseProvider;
 /**
  * Lets health checks build their responses in unit tests, where no MicroProfile Health implementation runs.
  * Registered for the test class path in {@code META-INF/services}; the server brings its own.
+ *
+ * <p>What it replaces: nothing in the asyncio original, which had no health checks. A project that uses the
+ * test-kit artifact and tests MicroProfile Health checks registers it in its own test resources, file
+ * {@code META-INF/services/org.eclipse.microprofile.health.spi.HealthCheckResponseProvider}, and needs
+ * {@code microprofile-health-api} on its test class path.
+ *
+ * <pre>{@code
+ * // in a unit test, with no server: the API finds this provider through META-INF/services
+ * HealthCheckResponse response = HealthCheckResponse.named("database").down().withData("reason", "refused").build();
+ * assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+ * }</pre>
  */
 public final class SimpleHealthResponses implements HealthCheckResponseProvider {
 
+    /** Called through {@link java.util.ServiceLoader}; tests do not build one themselves. */
+    public SimpleHealthResponses() {
+    }
+
+    /** A builder of plain {@link HealthCheckResponse}s with the name, status and data it was given. */
     @Override
     public HealthCheckResponseBuilder createResponseBuilder() {
         return new HealthCheckResponseBuilder() {
