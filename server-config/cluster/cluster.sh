@@ -156,17 +156,16 @@ start_instance() {
     # pool, and one instance in three failed to deploy the RAR (a NullPointerException in ConnectorValidator,
     # the main thread without a context class loader). Deliveries commit in one phase
     # (docs/decisions/0001-no-two-phase-commit.md), so there is nothing in doubt for it to recover.
-    boot_file "note|artemis|postgresql" broker.port="$BROKER_PORT" rar="$BUILT/artemis-rar.rar" \
+    boot_file "note|start-gate|artemis|postgresql" micro="$MICRO" broker.port="$BROKER_PORT" rar="$BUILT/artemis-rar.rar" \
         db.url="jdbc\:postgresql\://127.0.0.1\:$PG_PORT/mayhem" db.user=mayhem db.password=mayhem >"$dir/post-boot.asadmin"
     # shellcheck disable=SC2086 # MAYHEM_CLUSTER_JAVA_OPTS is a list of options
-    # HTTP on loopback through the pre-boot file. Hazelcast's data-grid port (6900 and up) still listens on
-    # all interfaces: --nocluster keeps the instances from joining each other, and neither --interfaces
-    # 127.0.0.1 nor -Dhazelcast.socket.bind.any=false changed its bind address (docs/scale-out.md).
+    # HTTP on loopback through the pre-boot file; no data grid at all (--nohazelcast, which Payara Micro ignores
+    # when --nocluster is also given): the instances share nothing but the broker and the database, and nothing
+    # else listens (ClusterIT lists each instance's listening sockets). The launcher exits 1 on a failed start.
     setsid env --default-signal=INT,HUP,TERM,QUIT java -Xmx512m \
-        -Dmp.health.default.readiness.empty.response=DOWN -Dmp.health.default.startup.empty.response=DOWN \
         -Dcom.sun.enterprise.connectors.inbound.ramid=activemq-rar \
-        ${MAYHEM_CLUSTER_JAVA_OPTS:-} -jar "$MICRO/payara-micro.jar" --deploy "$WAR" --contextroot / \
-        --port "$port" --nocluster --rootdir "$dir/root" \
+        ${MAYHEM_CLUSTER_JAVA_OPTS:-} -jar "$MICRO/mayhem-launcher.jar" --deploy "$WAR" --contextroot / \
+        --port "$port" --nohazelcast --rootdir "$dir/root" \
         --prebootcommandfile "$dir/pre-boot.asadmin" --postbootcommandfile "$dir/post-boot.asadmin" \
         --addLibs "$MICRO/postgresql.jar" >"$dir/server.log" 2>&1 </dev/null &
     echo $! >"$dir/pid"

@@ -249,10 +249,13 @@ class ServiceIT {
             assertThat(response.statusCode()).as(probe).isEqualTo(200);
             assertThat(json(response.body()).getString("status")).as(probe).isEqualTo("UP");
         }
-        JsonObject ready = json(get("health/ready").body()).getJsonArray("checks").getJsonObject(0);
-        assertThat(ready.getString("name")).isEqualTo("mayhem-readiness");
+        Map<String, JsonObject> checks = json(get("health/ready").body()).getJsonArray("checks").stream()
+                .map(jakarta.json.JsonValue::asJsonObject).collect(Collectors.toMap(c -> c.getString("name"), c -> c));
+        assertThat(checks).containsOnlyKeys("mayhem-readiness", "mayhem-start-gate");
+        JsonObject ready = checks.get("mayhem-readiness");
         assertThat(ready.getJsonObject("data").getString("broker")).isEqualTo("UP");
         assertThat(ready.getJsonObject("data").getString("database")).isEqualTo("UP");
+        assertThat(ready.getJsonObject("data").getString("listener")).isEqualTo("UP");
     }
 
     @Test

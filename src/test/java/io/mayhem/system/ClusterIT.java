@@ -73,6 +73,11 @@ class ClusterIT {
         long began = System.nanoTime();
         List<Long> pids = ClusterScript.pids();
         assertThat(pids).hasSize(INSTANCES);
+        for (long pid : pids) {
+            // cluster.sh puts HTTP on loopback and runs no data grid: nothing of an instance listens elsewhere
+            assertThat(StartIT.ListeningSockets.of(pid)).as("listening sockets of instance pid " + pid).isNotEmpty()
+                    .allMatch(StartIT.ListeningSockets::isLoopback, "on loopback");
+        }
         warmUp();
         try (Requests requests = new Requests("system-cluster", ClusterScript.brokerUrl())) {
             // the kill comes half-way, while every instance has work in flight
