@@ -31,7 +31,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
 
-/** The live page at / of the built WAR on Payara Micro, in headless Chromium, while requests are handled. */
+/**
+ * The live page of the built WAR on Payara Micro, in headless Chromium, while requests are handled; deployed at
+ * /chaos, not /, so every request of the page must be relative to it (health is the server's, at its root).
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class LivePageIT {
@@ -43,7 +46,7 @@ class LivePageIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return BuiltWar.asRoot();
+        return BuiltWar.at("/chaos");
     }
 
     @Test
@@ -124,6 +127,6 @@ class LivePageIT {
     }
 
     private URI root() {
-        return URI.create("http://" + base.getHost() + ":" + base.getPort() + "/");
+        return URI.create("http://" + base.getHost() + ":" + base.getPort() + "/chaos/");
     }
 }
