@@ -1,5 +1,8 @@
 package io.mayhem.handling;
 
+import io.mayhem.request.Outcome;
+import io.mayhem.request.OutcomeEvent;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.tasks.GroupCommit;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +49,7 @@ public final class BatchedAcks implements Acknowledger {
     }
 
     @Override
-    public CompletableFuture<Optional<Outcome>> ack(PubSubMessage message, String owner, Outcome outcome, String error) {
+    public CompletableFuture<Optional<Outcome>> ack(RestartRequest message, String owner, Outcome outcome, String error) {
         return commit.submit(new OutcomeStore.Ack(message, owner, outcome, error))
                 .thenApply(event -> Optional.ofNullable(event).map(OutcomeEvent::outcome));
     }

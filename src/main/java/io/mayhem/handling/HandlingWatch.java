@@ -2,6 +2,8 @@ package io.mayhem.handling;
 
 import io.mayhem.monitoring.RequestHandledEvent;
 import io.mayhem.monitoring.Stats;
+import io.mayhem.request.Outcome;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.tasks.Cancellable;
 import io.mayhem.tasks.Scheduler;
 import java.time.Clock;
@@ -37,7 +39,7 @@ public final class HandlingWatch {
     }
 
     /** Starts timing the handling of {@code msg}. */
-    public Watched started(PubSubMessage msg) {
+    public Watched started(RestartRequest msg) {
         Watched watched = new Watched(msg, clock.instant());
         running.add(watched);
         return watched;
@@ -68,12 +70,12 @@ public final class HandlingWatch {
 
     /** One request's handling being timed. */
     public final class Watched {
-        private final PubSubMessage msg;
+        private final RestartRequest msg;
         private final Instant started;
         private final RequestHandledEvent event = new RequestHandledEvent();
         private final AtomicBoolean reported = new AtomicBoolean();
 
-        private Watched(PubSubMessage msg, Instant started) {
+        private Watched(RestartRequest msg, Instant started) {
             this.msg = msg;
             this.started = started;
             event.begin();

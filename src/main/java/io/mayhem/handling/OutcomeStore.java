@@ -1,5 +1,8 @@
 package io.mayhem.handling;
 
+import io.mayhem.request.Outcome;
+import io.mayhem.request.OutcomeEvent;
+import io.mayhem.request.RestartRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +11,7 @@ import java.util.Optional;
 public interface OutcomeStore {
 
     /** One ack to store: the request, the lease owner that handled it, and its outcome. */
-    record Ack(PubSubMessage message, String owner, Outcome outcome, String error) {
+    record Ack(RestartRequest message, String owner, Outcome outcome, String error) {
     }
 
     /**

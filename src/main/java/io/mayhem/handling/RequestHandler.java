@@ -1,5 +1,7 @@
 package io.mayhem.handling;
 
+import io.mayhem.request.Outcome;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.tasks.RootCause;
 import io.mayhem.lease.InstanceLease;
 import io.mayhem.lease.LeaseCapExceeded;
@@ -84,7 +86,7 @@ public final class RequestHandler implements InstanceLease.Holder {
      *
      * @param owner the lease owner the request was stored or claimed under
      */
-    public CompletableFuture<Void> handle(PubSubMessage msg, String owner) {
+    public CompletableFuture<Void> handle(RestartRequest msg, String owner) {
         Handling handling = new Handling(msg, owner, executor.forMessage(msg.messageId()));
         outstanding.add(handling);
         stats.started();
@@ -148,7 +150,7 @@ public final class RequestHandler implements InstanceLease.Holder {
     }
 
     private final class Handling implements Attempts {
-        final PubSubMessage msg;
+        final RestartRequest msg;
         final String owner;
         final Executor tasks;
         final Instant started;
@@ -157,7 +159,7 @@ public final class RequestHandler implements InstanceLease.Holder {
         final HandlingWatch.Watched watched;
         final List<CompletableFuture<?>> work = new ArrayList<>();
 
-        Handling(PubSubMessage msg, String owner, Executor tasks) {
+        Handling(RestartRequest msg, String owner, Executor tasks) {
             this.msg = msg;
             this.owner = owner;
             this.tasks = tasks;

@@ -2,7 +2,7 @@ package io.mayhem.intake;
 
 import io.mayhem.tasks.RootCause;
 import io.mayhem.handling.Acknowledger;
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.lease.InstanceLease;
 import io.mayhem.lease.LeaseLost;
@@ -88,7 +88,7 @@ public final class Intake {
         Decoded decoded = decoder.decode(delivery);
         if (!open) {
             throw new IntakeRefused("Intake is closed; message " + delivery.safeJmsMessageId() + " stays in the broker"
-                    + (decoded.messageId() == null ? "" : " " + PubSubMessage.tag(decoded.messageId())));
+                    + (decoded.messageId() == null ? "" : " " + RestartRequest.tag(decoded.messageId())));
         }
         transaction.onCompletion(stats::received, () -> { });
         if (decoded.isRejected()) {
@@ -96,11 +96,11 @@ public final class Intake {
             transaction.onCompletion(() -> {
                 stats.deadLettered();
                 LOG.warning(() -> "Dead-lettered message " + delivery.safeJmsMessageId() + ": " + decoded.rejection()
-                        + (decoded.messageId() == null ? "" : " " + PubSubMessage.tag(decoded.messageId())));
+                        + (decoded.messageId() == null ? "" : " " + RestartRequest.tag(decoded.messageId())));
             }, () -> { });
             return;
         }
-        PubSubMessage msg = decoded.request();
+        RestartRequest msg = decoded.request();
         Instant deadline = clock.instant().plus(maxWait);
         CompletableFuture<Inbox.Admission> first = store(msg, delivery, deadline);
         transaction.beforeCommit(() -> awaitStored(msg, delivery, first, deadline));
@@ -110,7 +110,7 @@ public final class Intake {
      * Queues the request for the next group commit, with a permit for it. Once stored, an accepted request is
      * handled (the permit returns when its handling ends) whatever becomes of the delivery's transaction.
      */
-    private CompletableFuture<Inbox.Admission> store(PubSubMessage msg, Delivery delivery, Instant deadline)
+    private CompletableFuture<Inbox.Admission> store(RestartRequest msg, Delivery delivery, Instant deadline)
             throws InterruptedException {
         if (!permits.tryAcquire(Math.max(0, remaining(deadline).toMillis()), TimeUnit.MILLISECONDS)) {
             throw new IntakeRefused("Saturated: no room after waiting " + maxWait + "; " + msg.tag()
@@ -144,7 +144,7 @@ public final class Intake {
      * A duplicate is a duplicate only if it asks for the same thing: an id reused for another host is a dead
      * letter naming both, not a silent no-op (if sending it fails, the store and the dead letter are retried).
      */
-    private void deadLetterConflict(PubSubMessage msg, Delivery delivery, String storedInstanceName) {
+    private void deadLetterConflict(RestartRequest msg, Delivery delivery, String storedInstanceName) {
         String reason = "message_id reused for another host: it is stored for instance_name " + storedInstanceName
                 + ", this request names " + msg.instanceName();
         deadLetters.send(reason, delivery);
@@ -153,7 +153,7 @@ public final class Intake {
     }
 
     /** Waits until the request is stored, storing it again with backoff while that fails, up to the deadline. */
-    private void awaitStored(PubSubMessage msg, Delivery delivery, CompletableFuture<Inbox.Admission> first,
+    private void awaitStored(RestartRequest msg, Delivery delivery, CompletableFuture<Inbox.Admission> first,
                              Instant deadline) {
         CompletableFuture<Inbox.Admission> attempt = first;
         Duration next = FIRST_RETRY;
@@ -222,7 +222,7 @@ public final class Intake {
     }
 
 
-    private void handle(PubSubMessage msg, String owner) {
+    private void handle(RestartRequest msg, String owner) {
         handler.handle(msg, owner).whenComplete((ignored, error) -> permits.release());
     }
 
@@ -237,8 +237,8 @@ public final class Intake {
         if (!open || room == 0 || owner == null) {
             return 0;
         }
-        List<PubSubMessage> claimed = inbox.claimAbandoned(owner, lease.staleBefore(clock.instant()), room);
-        for (PubSubMessage msg : claimed) {
+        List<RestartRequest> claimed = inbox.claimAbandoned(owner, lease.staleBefore(clock.instant()), room);
+        for (RestartRequest msg : claimed) {
             permits.acquireUninterruptibly();
             LOG.info(() -> "Reclaimed abandoned " + msg + " " + msg.tag());
             handle(msg, owner);

@@ -1,6 +1,6 @@
 package io.mayhem.lifecycle;
 
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.monitoring.Stats;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,7 +22,7 @@ public final class FailureReporter {
 
     public void caught(String messageId, Throwable error) {
         stats.uncaught();
-        String id = messageId == null ? "" : " " + PubSubMessage.tag(messageId);
+        String id = messageId == null ? "" : " " + RestartRequest.tag(messageId);
         LOG.log(Level.SEVERE, "Caught exception: " + error + id, error);
         if (error instanceof Error) {
             fatal = error.toString();

@@ -117,7 +117,7 @@ public class MayhemService {
         lease = new InstanceLease(store, scheduler, clock, () -> UUID.randomUUID().toString(),
                 settings.leaseExtendEvery(), settings.leaseExtendBy());
         BatchedAcks acks = new BatchedAcks(store, events -> topics.sendAll(acksTopic, events), executor, clock, MAX_BATCH);
-        GroupCommit<io.mayhem.handling.PubSubMessage, Object> restartEvents = new GroupCommit<>(executor, batch -> {
+        GroupCommit<io.mayhem.request.RestartRequest, Object> restartEvents = new GroupCommit<>(executor, batch -> {
             store.recordAll(batch);
             return Collections.nCopies(batch.size(), null);
         }, MAX_BATCH);

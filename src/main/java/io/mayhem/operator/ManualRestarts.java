@@ -1,6 +1,6 @@
 package io.mayhem.operator;
 
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.publishing.RequestSender;
 import java.io.IOException;
@@ -55,7 +55,7 @@ public final class ManualRestarts {
                     + ": over the rate limit, retry after " + retryAfter + " s");
             return new Limited(retryAfter);
         }
-        PubSubMessage msg = new PubSubMessage(ids.get(), read.instanceName(), domain);
+        RestartRequest msg = new RestartRequest(ids.get(), read.instanceName(), domain);
         sender.send(msg);
         stats.published();
         LOG.info(() -> "Published manual restart " + msg + " requested by " + caller + " " + msg.tag());

@@ -1,6 +1,7 @@
 package io.mayhem.operator;
 
 import io.mayhem.intake.RequestDecoder;
+import io.mayhem.request.InputText;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.JsonValue;
@@ -49,14 +50,14 @@ final class RestartBody {
                 return refused("not JSON: trailing content after the JSON value");
             }
         } catch (RuntimeException e) {
-            return refused("not JSON: " + RequestDecoder.clip(String.valueOf(e.getMessage())));
+            return refused("not JSON: " + InputText.clip(String.valueOf(e.getMessage())));
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             return refused("not a JSON object: " + value.getValueType().name().toLowerCase());
         }
         String duplicate = RequestDecoder.duplicateKey(text);
         if (duplicate != null) {
-            return refused("duplicate key " + RequestDecoder.clip(duplicate));
+            return refused("duplicate key " + InputText.clip(duplicate));
         }
         String problem = RequestDecoder.instanceNameProblem(value.asJsonObject());
         return problem != null ? refused(problem) : new Read(value.asJsonObject().getString("instance_name"), null);

@@ -1,6 +1,6 @@
 package io.mayhem.publishing;
 
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.monitoring.Stats;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +34,10 @@ public final class Publisher {
     }
 
     /** Hands off {@code count} new requests, in order; returns them. Nothing is sent before the executor runs. */
-    public List<PubSubMessage> publish(int count) {
-        List<PubSubMessage> requests = new ArrayList<>(count);
+    public List<RestartRequest> publish(int count) {
+        List<RestartRequest> requests = new ArrayList<>(count);
         for (int i = 0; i < count && !stopped; i++) {
-            PubSubMessage msg = new PubSubMessage(ids.get(), instanceName(), domain);
+            RestartRequest msg = new RestartRequest(ids.get(), instanceName(), domain);
             requests.add(msg);
             tasks.execute(() -> {
                 sender.send(msg);

@@ -1,6 +1,6 @@
 package io.mayhem.store;
 
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.restart.Simulation;
 import io.mayhem.tasks.Scheduler;
@@ -30,7 +30,7 @@ public final class Saves {
     }
 
     /** Returns at once; the future completes when the event is stored, or fails with {@link SaveFailed} or the store's error. */
-    public CompletableFuture<Void> save(PubSubMessage msg, Executor tasks) {
+    public CompletableFuture<Void> save(RestartRequest msg, Executor tasks) {
         return scheduler.delay(simulation.latency())
                 .thenComposeAsync(ignored -> {
                     if (simulation.saveFails()) {

@@ -10,6 +10,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.mayhem.request.Outcome;
+import io.mayhem.request.OutcomeEvent;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.testkit.LogCapture;
 import io.mayhem.testkit.ManualExecutor;
 import io.mayhem.testkit.VirtualScheduler;
@@ -36,14 +39,14 @@ class BatchedAcksTest {
     List<List<String>> sent = new ArrayList<>();
     EventSender sender = events -> sent.add(List.copyOf(events));
     BatchedAcks acks = new BatchedAcks(store, sender, executor, time.clock(), 100);
-    PubSubMessage a = msg(1);
-    PubSubMessage b = msg(2);
+    RestartRequest a = msg(1);
+    RestartRequest b = msg(2);
 
-    static PubSubMessage msg(int n) {
-        return new PubSubMessage("6f1c6a2e-0000-4000-8000-00000000000" + n, "cattle-" + n, "example.net");
+    static RestartRequest msg(int n) {
+        return new RestartRequest("6f1c6a2e-0000-4000-8000-00000000000" + n, "cattle-" + n, "example.net");
     }
 
-    static OutcomeEvent event(PubSubMessage msg, Outcome outcome) {
+    static OutcomeEvent event(RestartRequest msg, Outcome outcome) {
         return OutcomeEvent.of(msg, outcome, outcome == Outcome.FAILED ? "boom" : null, Instant.parse("2026-01-01T00:00:00Z"));
     }
 

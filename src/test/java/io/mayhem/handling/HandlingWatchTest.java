@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mayhem.monitoring.LatencyWindow;
 import io.mayhem.monitoring.Stats;
+import io.mayhem.request.Outcome;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.tasks.Cancellable;
 import io.mayhem.testkit.FlightEvents;
 import io.mayhem.testkit.LogCapture;
@@ -24,7 +26,7 @@ class HandlingWatchTest {
     VirtualScheduler time = new VirtualScheduler();
     Stats stats = new Stats(new LatencyWindow(time.clock(), Duration.ofSeconds(60), 100));
     HandlingWatch watch = new HandlingWatch(time.clock(), stats, Duration.ofSeconds(30));
-    PubSubMessage msg = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
+    RestartRequest msg = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
 
     @Test
     void reportsAHandlingLongerThanTheThresholdOnceWithItsMessageId() {
@@ -44,8 +46,8 @@ class HandlingWatchTest {
 
     @Test
     void reportsEachSlowHandlingButNotTheOnesThatEndedInTime() {
-        PubSubMessage quick = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000002", "cattle-quick", "example.net");
-        PubSubMessage late = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000003", "cattle-late", "example.net");
+        RestartRequest quick = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000002", "cattle-quick", "example.net");
+        RestartRequest late = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000003", "cattle-late", "example.net");
         watch.startChecks(time, Runnable::run);
         watch.started(msg);
         HandlingWatch.Watched quickly = watch.started(quick);
@@ -103,7 +105,7 @@ class HandlingWatchTest {
         msg.countRestartAttempt();
         List<RecordedEvent> events = FlightEvents.during("mayhem.RequestHandled", () -> {
             HandlingWatch.Watched watched = watch.started(msg);
-            watch.started(new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000009", "cattle-gone", "example.net"))
+            watch.started(new RestartRequest("6f1c6a2e-0000-4000-8000-000000000009", "cattle-gone", "example.net"))
                     .ended();
             watched.acked(Outcome.DONE);
         });

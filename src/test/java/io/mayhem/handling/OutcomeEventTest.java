@@ -2,6 +2,9 @@ package io.mayhem.handling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mayhem.request.Outcome;
+import io.mayhem.request.OutcomeEvent;
+import io.mayhem.request.RestartRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -10,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class OutcomeEventTest {
 
-    PubSubMessage msg = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
+    RestartRequest msg = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
     Instant ackedAt = Instant.parse("2026-01-01T00:00:05Z");
 
     static JsonObject json(String text) {

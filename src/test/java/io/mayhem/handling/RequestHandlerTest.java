@@ -15,6 +15,8 @@ import io.mayhem.lease.InstanceLease;
 import io.mayhem.lease.LeaseLost;
 import io.mayhem.lease.LeaseStore;
 import io.mayhem.monitoring.Stats;
+import io.mayhem.request.Outcome;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.restart.HostRestarter;
 import io.mayhem.restart.RestartFailed;
 import io.mayhem.restart.Restarts;
@@ -57,7 +59,7 @@ class RequestHandlerTest {
     Simulation simulation = mock(Simulation.class);
     HandlingWatch watch = new HandlingWatch(time.clock(), stats, Duration.ofSeconds(30));
     RequestHandler handler;
-    PubSubMessage msg = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
+    RestartRequest msg = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
 
     @BeforeEach
     void wire() {
@@ -219,7 +221,7 @@ class RequestHandlerTest {
     void logsOneLineForAHeartbeatOfManyRequests() {
         when(restarter.restart(anyString())).thenReturn(new CompletableFuture<>());
         for (int i = 0; i < RequestHandler.EXTENSION_LINES + 1; i++) {
-            handler.handle(new PubSubMessage("6f1c6a2e-0000-4000-8000-0000000001%02d".formatted(i), "cattle-" + i,
+            handler.handle(new RestartRequest("6f1c6a2e-0000-4000-8000-0000000001%02d".formatted(i), "cattle-" + i,
                     "example.net"), OWNER);
         }
         executor.runUntilIdle();
@@ -370,7 +372,7 @@ class RequestHandlerTest {
     void upToTwentyRequestsEachHeartbeatLogsOneLinePerRequest() {
         when(restarter.restart(anyString())).thenReturn(new CompletableFuture<>());
         for (int i = 0; i < RequestHandler.EXTENSION_LINES; i++) {
-            handler.handle(new PubSubMessage("6f1c6a2e-0000-4000-8000-0000000002%02d".formatted(i), "cattle-" + i,
+            handler.handle(new RestartRequest("6f1c6a2e-0000-4000-8000-0000000002%02d".formatted(i), "cattle-" + i,
                     "example.net"), OWNER);
         }
         executor.runUntilIdle();

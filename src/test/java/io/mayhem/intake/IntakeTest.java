@@ -14,7 +14,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.mayhem.handling.Acknowledger;
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.intake.Inbox.Admission;
 import io.mayhem.lease.InstanceLease;
@@ -112,9 +112,9 @@ class IntakeTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("cattle-1", "owner-1"),
                         org.assertj.core.groups.Tuple.tuple("cattle-2", "owner-1"),
                         org.assertj.core.groups.Tuple.tuple("cattle-3", "owner-1"));
-        ArgumentCaptor<PubSubMessage> handled = ArgumentCaptor.forClass(PubSubMessage.class);
+        ArgumentCaptor<RestartRequest> handled = ArgumentCaptor.forClass(RestartRequest.class);
         verify(handler, times(3)).handle(handled.capture(), eq("owner-1"));
-        assertThat(handled.getAllValues()).extracting(PubSubMessage::instanceName)
+        assertThat(handled.getAllValues()).extracting(RestartRequest::instanceName)
                 .containsExactly("cattle-1", "cattle-2", "cattle-3");
         txs.forEach(FakeTransaction::commit);
         assertThat(stats.snapshot()).containsEntry("received", 3L);
@@ -321,8 +321,8 @@ class IntakeTest {
     @Test
     void sweepsAsManyAbandonedRequestsAsThereIsRoomForAndHandlesThemUnderItsOwner() {
         intake = intake(3, Duration.ZERO);
-        PubSubMessage a = new PubSubMessage("6f1c6a2e-0000-4000-8000-00000000000a", "cattle-a", "example.net");
-        PubSubMessage b = new PubSubMessage("6f1c6a2e-0000-4000-8000-00000000000b", "cattle-b", "example.net");
+        RestartRequest a = new RestartRequest("6f1c6a2e-0000-4000-8000-00000000000a", "cattle-a", "example.net");
+        RestartRequest b = new RestartRequest("6f1c6a2e-0000-4000-8000-00000000000b", "cattle-b", "example.net");
         when(inbox.claimAbandoned("owner-1", time.now().minusSeconds(3), 3)).thenReturn(List.of(a, b));
 
         assertThat(intake.sweep()).isEqualTo(2);

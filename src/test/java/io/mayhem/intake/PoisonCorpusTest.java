@@ -11,7 +11,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.mayhem.handling.Acknowledger;
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.testkit.LogCapture;
@@ -116,9 +116,9 @@ class PoisonCorpusTest {
             receive(Delivery.text("ID:v", VALID.formatted(uuid(valid), valid++)));
         }
 
-        ArgumentCaptor<PubSubMessage> handled = ArgumentCaptor.forClass(PubSubMessage.class);
+        ArgumentCaptor<RestartRequest> handled = ArgumentCaptor.forClass(RestartRequest.class);
         verify(handler, times(cases.size() + 1)).handle(handled.capture(), any());
-        assertThat(handled.getAllValues()).extracting(PubSubMessage::instanceName)
+        assertThat(handled.getAllValues()).extracting(RestartRequest::instanceName)
                 .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(0, cases.size())
                         .mapToObj(i -> "cattle-ok" + i).toList());
         verify(deadLetters, times(cases.size())).send(anyString(), any());

@@ -9,7 +9,7 @@ import static org.mockito.Mockito.when;
 
 import io.mayhem.handling.Acknowledger;
 import io.mayhem.handling.HandlingWatch;
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.intake.DeadLetters;
 import io.mayhem.intake.Inbox;
@@ -133,7 +133,7 @@ class ShutdownTest {
     @Test
     void stopsPublishingAndIntakeAndCancelsOutstandingWorkWithoutAckingIt() throws InterruptedException {
         when(restarter.restart(anyString())).thenReturn(new CompletableFuture<>());
-        PubSubMessage msg = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
+        RestartRequest msg = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
         CompletableFuture<Void> done = handler.handle(msg, "owner-1");
         executor.runUntilIdle();
         time.advance(Duration.ZERO);

@@ -8,7 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.publishing.RequestSender;
 import io.mayhem.testkit.LogCapture;
@@ -40,7 +40,7 @@ class ManualRestartsTest {
         ManualRestarts.Result result = restarts.request("ops", body("{\"instance_name\": \"cattle-1a2b\"}"));
 
         assertThat(result).isEqualTo(new ManualRestarts.Accepted("id-1"));
-        ArgumentCaptor<PubSubMessage> sent = ArgumentCaptor.forClass(PubSubMessage.class);
+        ArgumentCaptor<RestartRequest> sent = ArgumentCaptor.forClass(RestartRequest.class);
         verify(sender).send(sent.capture());
         assertThat(sent.getValue().messageId()).isEqualTo("id-1");
         assertThat(sent.getValue().hostname()).isEqualTo("cattle-1a2b.example.net");

@@ -5,7 +5,7 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.testkit.ManualExecutor;
 import io.mayhem.testkit.ScriptedRandom;
@@ -26,17 +26,17 @@ class PublisherTest {
 
     @Test
     void handsOffRequestsInOrderAndSendsThemOnlyWhenTheExecutorRuns() {
-        List<PubSubMessage> handedOff = publisher.publish(3);
+        List<RestartRequest> handedOff = publisher.publish(3);
 
-        assertThat(handedOff).extracting(PubSubMessage::messageId).containsExactly("id-1", "id-2", "id-3");
-        assertThat(handedOff).extracting(PubSubMessage::instanceName)
+        assertThat(handedOff).extracting(RestartRequest::messageId).containsExactly("id-1", "id-2", "id-3");
+        assertThat(handedOff).extracting(RestartRequest::instanceName)
                 .containsExactly("cattle-abcd", "cattle-0123", "cattle-9876");
         assertThat(executor.pending()).isEqualTo(3);
         verifyNoInteractions(sender);
 
         executor.runUntilIdle();
 
-        ArgumentCaptor<PubSubMessage> sent = ArgumentCaptor.forClass(PubSubMessage.class);
+        ArgumentCaptor<RestartRequest> sent = ArgumentCaptor.forClass(RestartRequest.class);
         InOrder order = inOrder(sender);
         order.verify(sender, Mockito.times(3)).send(sent.capture());
         assertThat(sent.getAllValues()).containsExactlyElementsOf(handedOff);
@@ -45,7 +45,7 @@ class PublisherTest {
 
     @Test
     void makesHostnamesInTheConfiguredDomain() {
-        assertThat(publisher.publish(1)).extracting(PubSubMessage::hostname).containsExactly("cattle-abcd.example.net");
+        assertThat(publisher.publish(1)).extracting(RestartRequest::hostname).containsExactly("cattle-abcd.example.net");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.mayhem.simulation;
 
 import io.mayhem.handling.EventSender;
+import io.mayhem.request.Outcome;
 import io.mayhem.restart.RestartFailed;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;

@@ -3,7 +3,7 @@ package io.mayhem.simulation;
 import io.mayhem.handling.BatchedAcks;
 import io.mayhem.handling.EventSender;
 import io.mayhem.handling.HandlingWatch;
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.intake.Intake;
 import io.mayhem.intake.RequestDecoder;
@@ -75,7 +75,7 @@ final class SimInstance {
         executor = new TrackedExecutor(world.executor(node), uncaught);
         lease = new InstanceLease(store, leaseScheduler, clock, () -> name + "/" + (++epochs), EXTEND_EVERY, EXTEND_BY);
         acks = new BatchedAcks(store, sender, executor, clock, params.maxBatch());
-        GroupCommit<PubSubMessage, Object> restartEvents = new GroupCommit<>(executor, batch -> {
+        GroupCommit<RestartRequest, Object> restartEvents = new GroupCommit<>(executor, batch -> {
             store.recordAll(batch);
             return Collections.nCopies(batch.size(), null);
         }, params.maxBatch());

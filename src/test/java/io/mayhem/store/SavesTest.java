@@ -6,7 +6,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.restart.Simulation;
 import io.mayhem.testkit.LogCapture;
@@ -29,7 +29,7 @@ class SavesTest {
     EventJournal events = mock(EventJournal.class);
     CompletableFuture<Object> stored = new CompletableFuture<>();
     Stats stats = new Stats();
-    PubSubMessage msg = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
+    RestartRequest msg = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
 
     @org.junit.jupiter.api.BeforeEach
     void journal() {

@@ -1,10 +1,14 @@
-package io.mayhem.handling;
+package io.mayhem.request;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One restart request and what has happened to it so far. */
-public final class PubSubMessage {
+/**
+ * One restart request and what has happened to it so far: the type every layer shares (docs/design.md section 1).
+ * Its {@code toString()} keeps the original service's name, {@code PubSubMessage(instance_name=...)}, which every
+ * log line about a request shows.
+ */
+public final class RestartRequest {
 
     private final String messageId;
     private final String instanceName;
@@ -15,7 +19,7 @@ public final class PubSubMessage {
     private final AtomicInteger extendedCount = new AtomicInteger();
     private final AtomicInteger restartAttempts = new AtomicInteger();
 
-    public PubSubMessage(String messageId, String instanceName, String domain) {
+    public RestartRequest(String messageId, String instanceName, String domain) {
         this.messageId = messageId;
         this.instanceName = instanceName;
         this.hostname = instanceName + "." + domain;
@@ -78,11 +82,12 @@ public final class PubSubMessage {
         return tag(messageId);
     }
 
-    /** The tag of a message id, for a log line about a request that has no {@code PubSubMessage} (yet). */
+    /** The tag of a message id, for a log line about a request that has no {@code RestartRequest} (yet). */
     public static String tag(String messageId) {
         return "[message_id=" + messageId + "]";
     }
 
+    /** The original's wording: log lines (and their readers) rely on it. */
     @Override
     public String toString() {
         return "PubSubMessage(instance_name=" + instanceName + ")";

@@ -1,4 +1,4 @@
-package io.mayhem.handling;
+package io.mayhem.request;
 
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObjectBuilder;
@@ -10,14 +10,14 @@ public record OutcomeEvent(String messageId, String instanceName, String hostnam
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    public static OutcomeEvent of(PubSubMessage msg, Outcome outcome, String error, Instant ackedAt) {
+    public static OutcomeEvent of(RestartRequest msg, Outcome outcome, String error, Instant ackedAt) {
         return new OutcomeEvent(msg.messageId(), msg.instanceName(), msg.hostname(), outcome, msg.saved(),
                 msg.restarted(), msg.restartAttempts(), msg.extendedCount(), error, ackedAt);
     }
 
     /** The log tag of its request. */
     public String tag() {
-        return PubSubMessage.tag(messageId);
+        return RestartRequest.tag(messageId);
     }
 
     public String toJson() {

@@ -1,4 +1,4 @@
-package io.mayhem.handling;
+package io.mayhem.request;
 
 /** How a handled request ended; published in the outcome event. */
 public enum Outcome {
