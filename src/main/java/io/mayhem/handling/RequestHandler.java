@@ -10,7 +10,6 @@ import io.mayhem.monitoring.LeaseExtendedEvent;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.restart.Attempts;
 import io.mayhem.restart.Restarts;
-import io.mayhem.store.Saves;
 import io.mayhem.tasks.Scheduler;
 import io.mayhem.tasks.TrackedExecutor;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.mayhem.lifecycle;
 
 import io.mayhem.configuration.Settings;
-import io.mayhem.handling.BatchedAcks;
+import io.mayhem.store.BatchedAcks;
 import io.mayhem.handling.HandlingWatch;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.intake.Intake;
@@ -20,7 +20,7 @@ import io.mayhem.restart.Restarts;
 import io.mayhem.restart.SimulatedHostRestarter;
 import io.mayhem.restart.Simulation;
 import io.mayhem.store.RequestStore;
-import io.mayhem.store.Saves;
+import io.mayhem.handling.Saves;
 import io.mayhem.tasks.GroupCommit;
 import io.mayhem.tasks.ManagedTasks;
 import io.mayhem.tasks.Periodic;

@@ -2,7 +2,6 @@ package io.mayhem.store;
 
 import io.mayhem.configuration.Settings;
 import io.mayhem.request.OutcomeEvent;
-import io.mayhem.handling.OutcomeStore;
 import io.mayhem.request.RestartRequest;
 import io.mayhem.intake.Inbox;
 import io.mayhem.lease.LeaseStore;

@@ -21,8 +21,6 @@ import io.mayhem.restart.HostRestarter;
 import io.mayhem.restart.RestartFailed;
 import io.mayhem.restart.Restarts;
 import io.mayhem.restart.Simulation;
-import io.mayhem.store.EventJournal;
-import io.mayhem.store.Saves;
 import io.mayhem.tasks.TrackedExecutor;
 import io.mayhem.testkit.FlightEvents;
 import io.mayhem.testkit.LogCapture;

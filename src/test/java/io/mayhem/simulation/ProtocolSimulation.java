@@ -1,6 +1,6 @@
 package io.mayhem.simulation;
 
-import io.mayhem.handling.EventSender;
+import io.mayhem.store.EventSender;
 import io.mayhem.request.Outcome;
 import io.mayhem.restart.RestartFailed;
 import jakarta.json.JsonObject;

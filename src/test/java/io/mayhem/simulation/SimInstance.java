@@ -1,7 +1,7 @@
 package io.mayhem.simulation;
 
-import io.mayhem.handling.BatchedAcks;
-import io.mayhem.handling.EventSender;
+import io.mayhem.store.BatchedAcks;
+import io.mayhem.store.EventSender;
 import io.mayhem.handling.HandlingWatch;
 import io.mayhem.request.RestartRequest;
 import io.mayhem.handling.RequestHandler;
@@ -11,7 +11,7 @@ import io.mayhem.lease.InstanceLease;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.restart.Restarts;
 import io.mayhem.restart.Simulation;
-import io.mayhem.store.Saves;
+import io.mayhem.handling.Saves;
 import io.mayhem.tasks.GroupCommit;
 import io.mayhem.tasks.Scheduler;
 import io.mayhem.tasks.TrackedExecutor;

@@ -2,7 +2,7 @@ package io.mayhem.simulation;
 
 import io.mayhem.request.Outcome;
 import io.mayhem.request.OutcomeEvent;
-import io.mayhem.handling.OutcomeStore;
+import io.mayhem.store.OutcomeStore;
 import io.mayhem.request.RestartRequest;
 import io.mayhem.intake.Inbox;
 import io.mayhem.lease.LeaseStore;

@@ -15,7 +15,7 @@ import static org.mockito.Mockito.when;
 import io.mayhem.configuration.Settings;
 import io.mayhem.request.Outcome;
 import io.mayhem.request.OutcomeEvent;
-import io.mayhem.handling.OutcomeStore.Ack;
+import io.mayhem.store.OutcomeStore.Ack;
 import io.mayhem.request.RestartRequest;
 import io.mayhem.intake.Inbox.Admission;
 import io.mayhem.intake.Inbox.Admit;

@@ -1,4 +1,4 @@
-package io.mayhem.store;
+package io.mayhem.handling;
 
 /** The restart event could not be saved. */
 public class SaveFailed extends RuntimeException {

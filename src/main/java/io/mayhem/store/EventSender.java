@@ -1,4 +1,4 @@
-package io.mayhem.handling;
+package io.mayhem.store;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package io.mayhem.handling;
+package io.mayhem.store;
 
+import io.mayhem.handling.Acknowledger;
 import io.mayhem.request.Outcome;
 import io.mayhem.request.OutcomeEvent;
 import io.mayhem.request.RestartRequest;
@@ -69,13 +70,13 @@ public final class BatchedAcks implements Acknowledger {
     }
 
     private void send(List<OutcomeEvent> events) {
-        sender.sendAll(events.stream().map(OutcomeEvent::toJson).toList());
+        sender.sendAll(events.stream().map(OutcomeEventJson::of).toList());
         store.markSent(events.stream().map(OutcomeEvent::messageId).toList());
     }
 
     @Override
     public void repeat(String messageId) {
-        executor.execute(() -> store.storedOutcome(messageId).ifPresent(event -> sender.sendAll(List.of(event.toJson()))));
+        executor.execute(() -> store.storedOutcome(messageId).ifPresent(event -> sender.sendAll(List.of(OutcomeEventJson.of(event)))));
     }
 
     /** Sends the outbox's events that a crash or a failed send left behind; returns how many. Blocking. */

@@ -1,4 +1,4 @@
-package io.mayhem.store;
+package io.mayhem.handling;
 
 import io.mayhem.request.RestartRequest;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package io.mayhem.handling;
+package io.mayhem.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -75,7 +75,7 @@ class BatchedAcksTest {
         assertThat(stored.getValue()).containsExactly(new OutcomeStore.Ack(a, "o", Outcome.DONE, null),
                 new OutcomeStore.Ack(b, "o", Outcome.FAILED, "boom"));
         assertThat(sent).singleElement().satisfies(events -> assertThat(events)
-                .containsExactly(event(a, Outcome.DONE).toJson(), event(b, Outcome.FAILED).toJson()));
+                .containsExactly(OutcomeEventJson.of(event(a, Outcome.DONE)), OutcomeEventJson.of(event(b, Outcome.FAILED))));
     }
 
     @Test
@@ -160,7 +160,7 @@ class BatchedAcksTest {
         assertThat(sent).isEmpty();
         executor.runUntilIdle();
 
-        assertThat(sent).containsExactly(List.of(event(a, Outcome.DONE).toJson()));
+        assertThat(sent).containsExactly(List.of(OutcomeEventJson.of(event(a, Outcome.DONE))));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.mayhem.handling;
+package io.mayhem.store;
 
 import io.mayhem.request.Outcome;
 import io.mayhem.request.OutcomeEvent;

@@ -1,4 +1,4 @@
-package io.mayhem.store;
+package io.mayhem.handling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;

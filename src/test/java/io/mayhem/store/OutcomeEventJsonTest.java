@@ -1,4 +1,4 @@
-package io.mayhem.handling;
+package io.mayhem.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class OutcomeEventTest {
+class OutcomeEventJsonTest {
 
     RestartRequest msg = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
     Instant ackedAt = Instant.parse("2026-01-01T00:00:05Z");
@@ -25,7 +25,7 @@ class OutcomeEventTest {
         msg.markSaved();
         msg.countRestartAttempt();
         msg.countExtension();
-        JsonObject event = json(OutcomeEvent.of(msg, Outcome.FAILED, "Could not restart x", ackedAt).toJson());
+        JsonObject event = json(OutcomeEventJson.of(OutcomeEvent.of(msg, Outcome.FAILED, "Could not restart x", ackedAt)));
 
         assertThat(event.keySet()).containsExactly("message_id", "instance_name", "hostname", "outcome", "saved",
                 "restarted", "restart_attempts", "extended_count", "error", "acked_at");
@@ -40,6 +40,6 @@ class OutcomeEventTest {
 
     @Test
     void aDoneOutcomeHasNoError() {
-        assertThat(json(OutcomeEvent.of(msg, Outcome.DONE, null, ackedAt).toJson())).doesNotContainKey("error");
+        assertThat(json(OutcomeEventJson.of(OutcomeEvent.of(msg, Outcome.DONE, null, ackedAt)))).doesNotContainKey("error");
     }
 }
