@@ -54,7 +54,7 @@ class ShutdownTest {
             lease, acks, tasks, time, time.clock(), Duration.ofHours(1), stats,
             new HandlingWatch(time.clock(), stats, Duration.ofSeconds(30)));
     RequestSender sender = mock(RequestSender.class);
-    Publisher publisher = new Publisher(sender, tasks, new SequentialIds(), new ScriptedRandom(), stats, "example.net");
+    Publisher publisher = new Publisher(sender, tasks, new SequentialIds(), new ScriptedRandom(), stats, "example.net", 2);
     Intake intake = new Intake(new RequestDecoder("example.net", 65536), mock(Inbox.class), mock(DeadLetters.class),
             acks, handler, lease, stats, time.clock(), tasks, 10, Duration.ZERO, pause -> { }, 100);
     List<String> lines = new ArrayList<>();

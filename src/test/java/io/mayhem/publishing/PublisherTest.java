@@ -22,7 +22,7 @@ class PublisherTest {
     ManualExecutor executor = new ManualExecutor();
     Stats stats = new Stats();
     Publisher publisher = new Publisher(sender, executor, new SequentialIds("id-1", "id-2", "id-3"),
-            new ScriptedRandom().ints(0, 1, 2, 3, 26, 27, 28, 29, 35, 34, 33, 32), stats, "example.net");
+            new ScriptedRandom().ints(0, 1, 2, 3, 26, 27, 28, 29, 35, 34, 33, 32), stats, "example.net", 2);
 
     @Test
     void handsOffRequestsInOrderAndSendsThemOnlyWhenTheExecutorRuns() {
@@ -46,6 +46,16 @@ class PublisherTest {
     @Test
     void makesHostnamesInTheConfiguredDomain() {
         assertThat(publisher.publish(1)).extracting(RestartRequest::hostname).containsExactly("cattle-abcd.example.net");
+    }
+
+    @Test
+    void eachTickHandsOffTheConfiguredNumberAndNoneWhenThatIsZero() {
+        assertThat(publisher.tick()).extracting(RestartRequest::messageId).containsExactly("id-1", "id-2");
+        Publisher disabled = new Publisher(sender, executor, new SequentialIds(), new ScriptedRandom(), stats,
+                "example.net", 0);
+
+        assertThat(disabled.tick()).isEmpty();
+        assertThat(executor.pending()).isEqualTo(2);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.mayhem.operator;
+package io.mayhem.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,23 +1,25 @@
-package io.mayhem.monitoring;
+package io.mayhem.web;
 
-import io.mayhem.lifecycle.MayhemService;
+import io.mayhem.intake.Intake;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
 
-/** UP once the service has been built and its intake can take messages. */
+/**
+ * UP once the service has been built and its intake can take messages: the intake is produced by
+ * {@code lifecycle.MayhemService} once its start-up has built it.
+ */
 @Startup
 @ApplicationScoped
 public class StartedCheck implements HealthCheck {
 
     @Inject
-    MayhemService service;
+    Intake intake;
 
     @Override
     public HealthCheckResponse call() {
-        boolean started = service.intake() != null;
-        return HealthCheckResponse.named("mayhem-started").status(started).build();
+        return HealthCheckResponse.named("mayhem-started").status(intake != null).build();
     }
 }

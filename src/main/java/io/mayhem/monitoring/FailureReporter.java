@@ -1,7 +1,6 @@
-package io.mayhem.lifecycle;
+package io.mayhem.monitoring;
 
 import io.mayhem.request.RestartRequest;
-import io.mayhem.monitoring.Stats;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 

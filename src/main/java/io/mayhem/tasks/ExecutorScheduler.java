@@ -6,22 +6,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The core's {@link Scheduler} on a scheduled executor: the managed scheduled executor for the heartbeat and
- * the periodic checks, or a plain one on managed threads for the requests' timers.
+ * The core's {@link Scheduler} on a scheduled executor: the managed scheduled executor for the heartbeat and the
+ * periodic checks (handed over by {@code lifecycle.ManagedExecutors}), or a plain one on managed threads for the
+ * requests' timers ({@link WorkPools#timer()}).
  */
-public final class ManagedTasks implements Scheduler {
-
-    /**
-     * Tasks get the application's context (class loader, naming), which is all they need, and nothing else
-     * of the submitting thread: no transaction, no security context.
-     */
-    public static final String CONTEXT = "java:app/concurrent/MayhemContext";
-    public static final String SCHEDULER = "java:app/concurrent/MayhemScheduler";
-    public static final String THREADS = "java:app/concurrent/MayhemThreads";
+public final class ExecutorScheduler implements Scheduler {
 
     private final ScheduledExecutorService scheduled;
 
-    public ManagedTasks(ScheduledExecutorService scheduled) {
+    public ExecutorScheduler(ScheduledExecutorService scheduled) {
         this.scheduled = scheduled;
     }
 

@@ -1,5 +1,9 @@
-package io.mayhem.operator;
+package io.mayhem.web;
 
+import io.mayhem.operator.BasicAuthentication;
+import io.mayhem.operator.Callers;
+import io.mayhem.operator.LoginThrottle;
+import io.mayhem.operator.OperatorSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

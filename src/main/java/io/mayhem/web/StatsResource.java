@@ -1,6 +1,6 @@
-package io.mayhem.monitoring;
+package io.mayhem.web;
 
-import io.mayhem.lifecycle.MayhemService;
+import io.mayhem.monitoring.Stats;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -15,13 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 public class StatsResource {
 
     @Inject
-    MayhemService service;
+    Stats stats;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject stats() {
         JsonObjectBuilder json = Json.createObjectBuilder();
-        service.stats().snapshot().forEach(json::add);
+        stats.snapshot().forEach(json::add);
         return json.build();
     }
 }

@@ -1,9 +1,7 @@
-package io.mayhem.operator;
+package io.mayhem.web;
 
-import io.mayhem.configuration.Settings;
-import io.mayhem.lifecycle.MayhemService;
-import io.mayhem.publishing.JmsRequestSender;
-import jakarta.annotation.PostConstruct;
+import io.mayhem.operator.ManualRestarts;
+import io.mayhem.operator.OperatorSettings;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,8 +16,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
-import java.util.UUID;
 
 /** {@code POST /api/restarts}, for callers in the operator role (constrained in WEB-INF/web.xml). */
 @Path("restarts")
@@ -32,19 +28,7 @@ public class RestartsResource {
     @Inject
     OperatorSettings operatorSettings;
     @Inject
-    Settings settings;
-    @Inject
-    JmsRequestSender sender;
-    @Inject
-    MayhemService service;
-
-    private ManualRestarts restarts;
-
-    @PostConstruct
-    void start() {
-        restarts = new ManualRestarts(sender, new RateLimiter(Clock.systemUTC(), operatorSettings.restartsPerMinute()),
-                () -> UUID.randomUUID().toString(), service.stats(), settings.hostnameDomain());
-    }
+    ManualRestarts restarts;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -53,16 +37,18 @@ public class RestartsResource {
         if (!security.isUserInRole(OPERATOR)) { // the constraint let a path through: still never open
             return reason(Response.Status.FORBIDDEN, "needs the operator role");
         }
-        ManualRestarts.Result result = restarts.request(security.getUserPrincipal().getName(), body);
-        if (result instanceof ManualRestarts.Accepted accepted) {
-            return Response.accepted(Json.createObjectBuilder().add("message_id", accepted.messageId()).build()).build();
+        RestartBody.Read read = RestartBody.read(body);
+        if (read.problem() != null) { // refused before the rate limit: an invalid body takes no token
+            return reason(Response.Status.BAD_REQUEST, read.problem());
         }
+        ManualRestarts.Result result = restarts.request(security.getUserPrincipal().getName(), read.instanceName());
         if (result instanceof ManualRestarts.Limited limited) {
             return Response.fromResponse(reason(Response.Status.TOO_MANY_REQUESTS, "over the rate limit of "
                     + operatorSettings.restartsPerMinute() + " per minute"))
                     .header("Retry-After", limited.retryAfterSeconds()).build();
         }
-        return reason(Response.Status.BAD_REQUEST, ((ManualRestarts.Invalid) result).reason());
+        String messageId = ((ManualRestarts.Accepted) result).messageId();
+        return Response.accepted(Json.createObjectBuilder().add("message_id", messageId).build()).build();
     }
 
     private static Response reason(Response.Status status, String reason) {

@@ -1,4 +1,4 @@
-package io.mayhem.monitoring;
+package io.mayhem.web;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;

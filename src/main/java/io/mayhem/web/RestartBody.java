@@ -1,4 +1,4 @@
-package io.mayhem.operator;
+package io.mayhem.web;
 
 import io.mayhem.intake.RequestDecoder;
 import io.mayhem.request.InputText;

@@ -1,6 +1,8 @@
-package io.mayhem.monitoring;
+package io.mayhem.web;
 
-import io.mayhem.lifecycle.MayhemService;
+import io.mayhem.monitoring.FailureReporter;
+import io.mayhem.monitoring.Stats;
+import io.mayhem.tasks.PeriodicWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -17,18 +19,22 @@ public class LivenessCheck implements HealthCheck {
     static final Duration STUCK_AFTER = Duration.ofSeconds(15);
 
     @Inject
-    MayhemService service;
+    FailureReporter failures;
+    @Inject
+    PeriodicWork periodic;
+    @Inject
+    Stats stats;
 
     @Override
     public HealthCheckResponse call() {
-        String fatal = service.failures().fatal();
-        Duration sinceHeartbeat = Duration.between(service.heartbeat(), Instant.now());
+        String fatal = failures.fatal();
+        Duration sinceHeartbeat = Duration.between(periodic.heartbeat(), Instant.now());
         boolean stuck = sinceHeartbeat.compareTo(STUCK_AFTER) > 0;
         return HealthCheckResponse.named("mayhem-liveness")
                 .status(fatal == null && !stuck)
                 .withData("fatal_error", fatal == null ? "none" : fatal)
                 .withData("scheduler_heartbeat_age_ms", sinceHeartbeat.toMillis())
-                .withData("uncaught_exceptions", service.stats().uncaughtCount())
+                .withData("uncaught_exceptions", stats.uncaughtCount())
                 .build();
     }
 }

@@ -1,8 +1,7 @@
-package io.mayhem.lifecycle;
+package io.mayhem.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mayhem.monitoring.Stats;
 import io.mayhem.testkit.LogCapture;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,19 @@
-package io.mayhem.configuration;
+package io.mayhem.lifecycle;
 
+import io.mayhem.configuration.Durations;
+import io.mayhem.configuration.Settings;
+import io.mayhem.operator.OperatorSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import io.mayhem.operator.OperatorSettings;
 import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 
-/** The one reader of MicroProfile Config; defaults live in META-INF/microprofile-config.properties. */
+/**
+ * The one reader of MicroProfile Config, beside the wiring that uses what it reads; defaults live in
+ * META-INF/microprofile-config.properties, the rules in {@code configuration.Settings} and {@code OperatorSettings}.
+ */
 @ApplicationScoped
 public class MayhemConfig {
 

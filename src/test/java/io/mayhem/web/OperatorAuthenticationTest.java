@@ -1,4 +1,4 @@
-package io.mayhem.operator;
+package io.mayhem.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -6,6 +6,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.mayhem.operator.BasicAuthenticationTest;
+import io.mayhem.operator.LoginThrottle;
+import io.mayhem.operator.OperatorSettings;
+import io.mayhem.operator.PasswordHashTest;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;

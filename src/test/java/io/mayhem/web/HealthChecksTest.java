@@ -1,12 +1,13 @@
-package io.mayhem.monitoring;
+package io.mayhem.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.mayhem.intake.Intake;
-import io.mayhem.lifecycle.FailureReporter;
-import io.mayhem.lifecycle.MayhemService;
+import io.mayhem.monitoring.FailureReporter;
+import io.mayhem.monitoring.Stats;
+import io.mayhem.tasks.PeriodicWork;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The probes' decisions; the container tests check them over HTTP on the real server. */
 class HealthChecksTest {
 
-    MayhemService service = mock(MayhemService.class);
+    PeriodicWork periodic = mock(PeriodicWork.class);
     Stats stats = new Stats();
     FailureReporter failures = new FailureReporter(stats);
     Intake intake = mock(Intake.class);
@@ -30,10 +31,7 @@ class HealthChecksTest {
 
     @BeforeEach
     void healthy() throws Exception {
-        when(service.stats()).thenReturn(stats);
-        when(service.failures()).thenReturn(failures);
-        when(service.heartbeat()).thenReturn(Instant.now());
-        when(service.intake()).thenReturn(intake);
+        when(periodic.heartbeat()).thenReturn(Instant.now());
         when(intake.isOpen()).thenReturn(true);
         when(broker.createConnection()).thenReturn(mock(Connection.class));
         when(database.getConnection()).thenReturn(jdbc);
@@ -42,15 +40,19 @@ class HealthChecksTest {
 
     private HealthCheckResponse ready() {
         ReadinessCheck check = new ReadinessCheck();
-        check.service = service;
-        check.broker = broker;
-        check.database = database;
+        check.backends = new BrokerAndDatabase();
+        check.backends.broker = broker;
+        check.backends.database = database;
+        check.intake = intake;
+        check.stats = stats;
         return check.call();
     }
 
     private HealthCheckResponse live() {
         LivenessCheck check = new LivenessCheck();
-        check.service = service;
+        check.failures = failures;
+        check.periodic = periodic;
+        check.stats = stats;
         return check.call();
     }
 
@@ -92,10 +94,10 @@ class HealthChecksTest {
     void aliveUntilAFatalErrorOrAStuckScheduler() {
         assertThat(live().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
 
-        when(service.heartbeat()).thenReturn(Instant.now().minus(LivenessCheck.STUCK_AFTER).minusSeconds(1));
+        when(periodic.heartbeat()).thenReturn(Instant.now().minus(LivenessCheck.STUCK_AFTER).minusSeconds(1));
         assertThat(live().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
 
-        when(service.heartbeat()).thenReturn(Instant.now());
+        when(periodic.heartbeat()).thenReturn(Instant.now());
         failures.caught("m-1", new StackOverflowError());
         assertThat(live().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(live().getData().orElseThrow()).containsEntry("fatal_error", "java.lang.StackOverflowError");
@@ -104,10 +106,9 @@ class HealthChecksTest {
     @Test
     void startedOnceTheServiceIsBuilt() {
         StartedCheck check = new StartedCheck();
-        check.service = service;
-        assertThat(check.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
-
-        when(service.intake()).thenReturn(null);
         assertThat(check.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+
+        check.intake = intake;
+        assertThat(check.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
     }
 }

@@ -1,0 +1,37 @@
+package io.mayhem.web;
+
+import io.mayhem.intake.Intake;
+import io.mayhem.monitoring.Stats;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** UP when the broker and the database answer, intake is open (not shutting down) and not saturated. */
+@Readiness
+@ApplicationScoped
+public class ReadinessCheck implements HealthCheck {
+
+    @Inject
+    BrokerAndDatabase backends;
+    @Inject
+    Intake intake;
+    @Inject
+    Stats stats;
+
+    @Override
+    public HealthCheckResponse call() {
+        String brokerProblem = backends.brokerProblem();
+        String databaseProblem = backends.databaseProblem();
+        boolean open = intake.isOpen();
+        boolean saturated = intake.saturated();
+        return HealthCheckResponse.named("mayhem-readiness")
+                .status(brokerProblem == null && databaseProblem == null && open && !saturated)
+                .withData("broker", brokerProblem == null ? "UP" : brokerProblem)
+                .withData("database", databaseProblem == null ? "UP" : databaseProblem)
+                .withData("intake", open ? "open" : "closed")
+                .withData("in_flight", stats.inFlight())
+                .build();
+    }
+}
