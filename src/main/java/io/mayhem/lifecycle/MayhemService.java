@@ -8,6 +8,7 @@ import io.mayhem.intake.Intake;
 import io.mayhem.intake.JmsDeadLetters;
 import io.mayhem.intake.Pause;
 import io.mayhem.intake.RequestDecoder;
+import io.mayhem.lease.InFlight;
 import io.mayhem.lease.InstanceLease;
 import io.mayhem.messaging.JmsResources;
 import io.mayhem.messaging.TopicSender;
@@ -80,10 +81,11 @@ public class MayhemService {
     @Inject
     JmsRequestSender sender;
 
-    private final Stats stats = new Stats();
-    private final FailureReporter failures = new FailureReporter(stats);
     private final JmxRegistration jmx = new JmxRegistration(ManagementFactory.getPlatformMBeanServer(),
             JmxStats.objectName());
+    private Stats stats;
+    private FailureReporter failures;
+    private InFlight inFlight;
     private Intake intake;
     private Publisher publisher;
     private PeriodicWork periodic;
@@ -106,27 +108,30 @@ public class MayhemService {
         Simulation simulation = new Simulation(random, settings.maxLatency(), settings.restartFailureRate(),
                 settings.saveFailureRate());
         Scheduler scheduler = executors.scheduler();
+        InstanceLease lease = new InstanceLease(store, scheduler, clock, () -> UUID.randomUUID().toString(),
+                settings.leaseExtendEvery(), settings.leaseExtendBy());
+        inFlight = new InFlight(lease, clock, settings.leaseMaxTotal(), settings.maxOutstanding());
+        lease.holder(inFlight);
+        stats = new Stats(inFlight::size);
+        failures = new FailureReporter(stats);
         pools = new WorkPools(executors.threads(), WORK_THREADS);
         Scheduler timer = pools.timer();
         TrackedExecutor executor = new TrackedExecutor(pools.work(), failures::caught);
         store.createIndexes();
-        InstanceLease lease = new InstanceLease(store, scheduler, clock, () -> UUID.randomUUID().toString(),
-                settings.leaseExtendEvery(), settings.leaseExtendBy());
         BatchedAcks acks = new BatchedAcks(store, events -> topics.sendAll(acksTopic, events), executor, clock, MAX_BATCH);
         GroupCommit<RestartRequest, Object> restartEvents = new GroupCommit<>(executor, batch -> {
             store.recordAll(batch);
             return Collections.nCopies(batch.size(), null);
         }, MAX_BATCH);
-        HandlingWatch watch = new HandlingWatch(clock, stats, settings.slowTaskThreshold());
+        HandlingWatch watch = new HandlingWatch(clock, stats, inFlight, settings.slowTaskThreshold());
         RequestHandler handler = new RequestHandler(
                 new Saves(restartEvents::submit, timer, simulation, stats),
                 new Restarts(new SimulatedHostRestarter(timer, simulation), timer, stats,
                         settings.restartMaxAttempts(), settings.restartBackoff()),
-                lease, acks, executor, timer, clock, settings.leaseMaxTotal(), stats, watch);
-        lease.holder(handler);
+                inFlight, acks, executor, timer, stats, watch);
         intake = new Intake(new RequestDecoder(settings.hostnameDomain(), settings.maxPayloadBytes()),
-                store, deadLetters, acks, handler, lease, stats, clock, executor, settings.maxOutstanding(),
-                settings.intakeWait(), Pause.sleeping(), MAX_BATCH);
+                store, deadLetters, acks, handler, lease, inFlight, stats, clock, executor, settings.intakeWait(),
+                Pause.sleeping(), MAX_BATCH);
         publisher = new Publisher(sender, executor, () -> UUID.randomUUID().toString(), random, stats,
                 settings.hostnameDomain(), settings.publisherEnabled() ? settings.publisherRate() : 0);
         manualRestarts = new ManualRestarts(sender, new RateLimiter(clock, operatorSettings.restartsPerMinute()),
@@ -147,7 +152,7 @@ public class MayhemService {
             handles.add(scheduler.scheduleAtFixedRate(every, every, new Periodic("work pool check", pools::checkProgress)));
             return handles;
         });
-        shutdown = new Shutdown(publisher, intake, lease, store, handler, executor, stats, Signals::received,
+        shutdown = new Shutdown(publisher, intake, lease, inFlight, executor, stats, Signals::received,
                 settings.shutdownTimeout(), ShutdownLog::line);
         jmx.register(new JmxStats(stats));
         List<String> missing = ClassPreload.loadAll(MayhemService.class.getClassLoader());
@@ -188,6 +193,12 @@ public class MayhemService {
     @Produces
     public PeriodicWork periodicWork() {
         return periodic;
+    }
+
+    /** For the readiness check: room and what is in flight. */
+    @Produces
+    public InFlight inFlight() {
+        return inFlight;
     }
 
     /** For {@code GET /api/stats} and the health checks. */

@@ -1,7 +1,7 @@
 package io.mayhem.web;
 
 import io.mayhem.intake.Intake;
-import io.mayhem.monitoring.Stats;
+import io.mayhem.lease.InFlight;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -18,20 +18,20 @@ public class ReadinessCheck implements HealthCheck {
     @Inject
     Intake intake;
     @Inject
-    Stats stats;
+    InFlight inFlight;
 
     @Override
     public HealthCheckResponse call() {
         String brokerProblem = backends.brokerProblem();
         String databaseProblem = backends.databaseProblem();
         boolean open = intake.isOpen();
-        boolean saturated = intake.saturated();
+        boolean saturated = inFlight.saturated();
         return HealthCheckResponse.named("mayhem-readiness")
                 .status(brokerProblem == null && databaseProblem == null && open && !saturated)
                 .withData("broker", brokerProblem == null ? "UP" : brokerProblem)
                 .withData("database", databaseProblem == null ? "UP" : databaseProblem)
                 .withData("intake", open ? "open" : "closed")
-                .withData("in_flight", stats.inFlight())
+                .withData("in_flight", inFlight.size())
                 .build();
     }
 }

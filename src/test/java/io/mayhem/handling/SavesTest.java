@@ -28,7 +28,7 @@ class SavesTest {
     VirtualScheduler time = new VirtualScheduler();
     EventJournal events = mock(EventJournal.class);
     CompletableFuture<Object> stored = new CompletableFuture<>();
-    Stats stats = new Stats();
+    Stats stats = new Stats(() -> 0);
     RestartRequest msg = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
 
     @org.junit.jupiter.api.BeforeEach

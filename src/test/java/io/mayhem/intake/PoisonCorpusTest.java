@@ -56,14 +56,15 @@ class PoisonCorpusTest {
     @BeforeEach
     void accept() {
         org.mockito.Mockito.reset(inbox, deadLetters, handler);
-        stats = new Stats();
+        stats = new Stats(() -> 0);
         io.mayhem.testkit.VirtualScheduler time = new io.mayhem.testkit.VirtualScheduler();
         io.mayhem.lease.InstanceLease lease = new io.mayhem.lease.InstanceLease(mock(io.mayhem.lease.LeaseStore.class),
                 time, time.clock(), () -> "owner", Duration.ofSeconds(2), Duration.ofSeconds(3));
         lease.heartbeat();
         intake = new Intake(new RequestDecoder("example.net", 64 * 1024), inbox, deadLetters,
-                mock(Acknowledger.class), handler, lease, stats, time.clock(), Runnable::run, 1000,
-                Duration.ZERO, pause -> { }, 100);
+                mock(Acknowledger.class), handler, lease,
+                new io.mayhem.lease.InFlight(lease, time.clock(), Duration.ofHours(1), 1000), stats, time.clock(),
+                Runnable::run, Duration.ZERO, pause -> { }, 100);
         when(inbox.acceptAll(any(), any())).thenAnswer(call -> java.util.Collections.nCopies(
                 call.<List<?>>getArgument(0).size(), Inbox.Admission.ACCEPTED));
         when(handler.handle(any(), any())).thenReturn(new CompletableFuture<>());

@@ -15,6 +15,7 @@ import io.mayhem.intake.DeadLetters;
 import io.mayhem.intake.Inbox;
 import io.mayhem.intake.Intake;
 import io.mayhem.intake.RequestDecoder;
+import io.mayhem.lease.InFlight;
 import io.mayhem.lease.InstanceLease;
 import io.mayhem.lease.LeaseStore;
 import io.mayhem.monitoring.Stats;
@@ -40,26 +41,27 @@ class ShutdownTest {
 
     ManualExecutor executor = new ManualExecutor();
     VirtualScheduler time = new VirtualScheduler();
-    Stats stats = new Stats();
+    Stats stats = new Stats(() -> this.inFlight.size());
     TrackedExecutor tasks = new TrackedExecutor(executor, (id, e) -> { });
     LeaseStore leases = mock(LeaseStore.class);
     EventJournal events = mock(EventJournal.class);
     InstanceLease lease = started(new InstanceLease(leases, time, time.clock(), () -> "owner-1",
             Duration.ofSeconds(2), Duration.ofSeconds(3)));
+    InFlight inFlight = new InFlight(lease, time.clock(), Duration.ofHours(1), 10);
     Acknowledger acks = mock(Acknowledger.class);
     HostRestarter restarter = mock(HostRestarter.class);
     RequestHandler handler = new RequestHandler(
             new Saves(events, time, new Simulation(new ScriptedRandom(), Duration.ofSeconds(1), 0, 0), stats),
-            new Restarts(restarter, time, stats, 1, Duration.ofMillis(100)),
-            lease, acks, tasks, time, time.clock(), Duration.ofHours(1), stats,
-            new HandlingWatch(time.clock(), stats, Duration.ofSeconds(30)));
+            new Restarts(restarter, time, stats, 1, Duration.ofMillis(100)), inFlight, acks, tasks, time, stats,
+            new HandlingWatch(time.clock(), stats, inFlight, Duration.ofSeconds(30)));
     RequestSender sender = mock(RequestSender.class);
-    Publisher publisher = new Publisher(sender, tasks, new SequentialIds(), new ScriptedRandom(), stats, "example.net", 2);
+    Publisher publisher = new Publisher(sender, tasks, new SequentialIds(), new ScriptedRandom(), stats, "example.net",
+            2);
     Intake intake = new Intake(new RequestDecoder("example.net", 65536), mock(Inbox.class), mock(DeadLetters.class),
-            acks, handler, lease, stats, time.clock(), tasks, 10, Duration.ZERO, pause -> { }, 100);
+            acks, handler, lease, inFlight, stats, time.clock(), tasks, Duration.ZERO, pause -> { }, 100);
     List<String> lines = new ArrayList<>();
     String signal = "SIGTERM";
-    Shutdown shutdown = new Shutdown(publisher, intake, lease, leases, handler, tasks, stats, () -> signal,
+    Shutdown shutdown = new Shutdown(publisher, intake, lease, inFlight, tasks, stats, () -> signal,
             Duration.ofSeconds(1), lines::add);
 
     private static InstanceLease started(InstanceLease lease) {
@@ -111,7 +113,7 @@ class ShutdownTest {
     void countersThatCannotBeReadDoNotStopTheShutdown() throws InterruptedException {
         Stats unreadable = mock(Stats.class);
         when(unreadable.snapshot()).thenThrow(new NoClassDefFoundError("io/mayhem/monitoring/LatencyWindow$Sample"));
-        Shutdown stopping = new Shutdown(publisher, intake, lease, leases, handler, tasks, unreadable, () -> null,
+        Shutdown stopping = new Shutdown(publisher, intake, lease, inFlight, tasks, unreadable, () -> null,
                 Duration.ofSeconds(1), lines::add);
 
         stopping.run();

@@ -12,7 +12,7 @@ class FailureReporterTest {
     @RegisterExtension
     LogCapture logs = new LogCapture();
 
-    Stats stats = new Stats();
+    Stats stats = new Stats(() -> 0);
     FailureReporter reporter = new FailureReporter(stats);
 
     @Test

@@ -26,7 +26,7 @@ class ManualRestartsTest {
 
     RequestSender sender = mock(RequestSender.class);
     VirtualScheduler time = new VirtualScheduler();
-    Stats stats = new Stats();
+    Stats stats = new Stats(() -> 0);
     ManualRestarts restarts = new ManualRestarts(sender, new RateLimiter(time.clock(), 2),
             new SequentialIds("id-1", "id-2", "id-3"), stats, "example.net");
 

@@ -20,7 +20,7 @@ class PublisherTest {
 
     RequestSender sender = mock(RequestSender.class);
     ManualExecutor executor = new ManualExecutor();
-    Stats stats = new Stats();
+    Stats stats = new Stats(() -> 0);
     Publisher publisher = new Publisher(sender, executor, new SequentialIds("id-1", "id-2", "id-3"),
             new ScriptedRandom().ints(0, 1, 2, 3, 26, 27, 28, 29, 35, 34, 33, 32), stats, "example.net", 2);
 

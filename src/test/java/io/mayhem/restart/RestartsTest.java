@@ -25,7 +25,7 @@ class RestartsTest {
 
     ManualExecutor executor = new ManualExecutor();
     VirtualScheduler time = new VirtualScheduler();
-    Stats stats = new Stats();
+    Stats stats = new Stats(() -> 0);
     RestartRequest msg = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
 
     Restarts restarts(HostRestarter restarter, int maxAttempts) {

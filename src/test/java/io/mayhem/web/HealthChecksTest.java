@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.mayhem.intake.Intake;
+import io.mayhem.lease.InFlight;
 import io.mayhem.monitoring.FailureReporter;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.tasks.PeriodicWork;
@@ -22,9 +23,10 @@ import org.junit.jupiter.api.Test;
 class HealthChecksTest {
 
     PeriodicWork periodic = mock(PeriodicWork.class);
-    Stats stats = new Stats();
+    Stats stats = new Stats(() -> 0);
     FailureReporter failures = new FailureReporter(stats);
     Intake intake = mock(Intake.class);
+    InFlight inFlight = mock(InFlight.class);
     ConnectionFactory broker = mock(ConnectionFactory.class);
     DataSource database = mock(DataSource.class);
     java.sql.Connection jdbc = mock(java.sql.Connection.class);
@@ -44,7 +46,7 @@ class HealthChecksTest {
         check.backends.broker = broker;
         check.backends.database = database;
         check.intake = intake;
-        check.stats = stats;
+        check.inFlight = inFlight;
         return check.call();
     }
 
@@ -58,7 +60,11 @@ class HealthChecksTest {
 
     @Test
     void readyWhenBrokerAndDatabaseAnswerAndIntakeIsOpen() {
-        assertThat(ready().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        when(inFlight.size()).thenReturn(3);
+
+        HealthCheckResponse response = ready();
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(response.getData().orElseThrow()).containsEntry("in_flight", 3L).containsEntry("intake", "open");
     }
 
     @Test
@@ -86,7 +92,7 @@ class HealthChecksTest {
         assertThat(ready().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
 
         when(intake.isOpen()).thenReturn(true);
-        when(intake.saturated()).thenReturn(true);
+        when(inFlight.saturated()).thenReturn(true);
         assertThat(ready().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
     }
 
