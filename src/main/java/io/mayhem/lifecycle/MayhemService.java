@@ -152,8 +152,8 @@ public class MayhemService {
             handles.add(scheduler.scheduleAtFixedRate(every, every, new Periodic("work pool check", pools::checkProgress)));
             return handles;
         });
-        shutdown = new Shutdown(publisher, intake, lease, inFlight, executor, stats, Signals::received,
-                settings.shutdownTimeout(), ShutdownLog::line);
+        shutdown = new Shutdown(new Shutdown.Parts(publisher, intake, periodic, lease, inFlight, executor, pools, stats),
+                Signals::received, settings.shutdownTimeout(), ShutdownLog::line);
         jmx.register(new JmxStats(stats));
         List<String> missing = ClassPreload.loadAll(MayhemService.class.getClassLoader());
         if (!missing.isEmpty()) {
@@ -166,7 +166,6 @@ public class MayhemService {
     void stop() {
         try {
             shutdown.run();
-            pools.stop(Duration.ofSeconds(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
