@@ -7,10 +7,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
 
-/**
- * UP once the service has been built and its intake can take messages: the intake is produced by
- * {@code lifecycle.MayhemService} once its start-up has built it.
- */
+/** UP once the service has been built and its intake can take messages: the intake is produced once it is built. */
 @Startup
 @ApplicationScoped
 public class StartedCheck implements HealthCheck {

@@ -1,2 +1,2 @@
-/** Unit tests (Surefire) of the request type, the host-label rule and the escaping of input. */
+/** Unit tests of {@code io.mayhem.request}: the request type, the host-label rule and the escaping of input. */
 package io.mayhem.request;
