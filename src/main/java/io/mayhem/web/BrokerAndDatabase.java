@@ -30,7 +30,7 @@ public class BrokerAndDatabase {
     }
 
     /** Null when the broker takes a connection, else why not. */
-    String brokerProblem() {
+    public String brokerProblem() {
         try (Connection connection = broker.createConnection()) {
             connection.getMetaData();
             return null;
@@ -40,7 +40,7 @@ public class BrokerAndDatabase {
     }
 
     /** Null when the database hands out a valid connection, else why not. */
-    String databaseProblem() {
+    public String databaseProblem() {
         try (java.sql.Connection connection = database.getConnection()) {
             return connection.isValid(2) ? null : "DOWN: connection not valid";
         } catch (SQLException e) {
