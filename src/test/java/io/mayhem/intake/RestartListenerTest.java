@@ -9,7 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import io.mayhem.lifecycle.MayhemService;
+import io.mayhem.tasks.PeriodicWork;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
@@ -35,9 +35,9 @@ class RestartListenerTest {
 
     @BeforeEach
     void wire() {
-        listener.service = mock(MayhemService.class);
+        listener.intake = intake;
+        listener.periodic = mock(PeriodicWork.class);
         listener.transactions = mock(TransactionSynchronizationRegistry.class);
-        when(listener.service.intake()).thenReturn(intake);
     }
 
     private Delivery delivered() throws InterruptedException {
@@ -90,6 +90,15 @@ class RestartListenerTest {
         Delivery delivery = RestartListener.delivery(PoisonCorpus.textInStandardUtf8("{\"note\":\"\uD83D\uDE00\"}"));
 
         assertThat(delivery.unreadable()).startsWith("jakarta.jms.JMSException").contains("UTFDataFormatException");
+    }
+
+    @Test
+    void theFirstDeliveryStartsThePeriodicWorkOnce() throws Exception {
+        listener.onMessage(mock(TextMessage.class));
+        listener.onMessage(mock(TextMessage.class));
+
+        verify(listener.periodic, org.mockito.Mockito.times(1)).ensureStarted();
+        verify(intake, org.mockito.Mockito.times(2)).receive(any(), any());
     }
 
     @ParameterizedTest
