@@ -1,5 +1,6 @@
 // The live page: polls the service every second and shows health, rates and counters.
 import { drawPlot } from './plot.js';
+import { healthOf } from './health.js';
 
 const POLL_MS = 1000;
 const WINDOW_MS = 5 * 60 * 1000;
@@ -21,24 +22,10 @@ async function get(url) {
     return fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(3 * POLL_MS) });
 }
 
-/**
- * {status, detail} of a MicroProfile Health endpoint; DOWN answers 503 with the same JSON body. Health is the
- * server's, at its root whatever the application's context root (the stats are the application's, relative);
- * WildFly answers it on its management port only, so here it is 404, which is not DOWN.
- */
+/** {status, detail} of a health endpoint, or UNREACHABLE when nothing answers. */
 async function health(url) {
     try {
-        const response = await get(url);
-        if (response.status === 404) {
-            return { status: 'ELSEWHERE', detail: `${url} is not served on this port (WildFly: on its management port, 9990)` };
-        }
-        const body = await response.json().catch(() => null);
-        if (!body) return { status: response.ok ? 'UNKNOWN' : 'DOWN', detail: `HTTP ${response.status}` };
-        const checks = (body.checks ?? []).map(check => {
-            const data = Object.entries(check.data ?? {}).map(([key, value]) => `${key} ${value}`).join(', ');
-            return `${check.name} ${check.status}${data ? ` (${data})` : ''}`;
-        });
-        return { status: body.status, detail: checks.join('; ') };
+        return await healthOf(url, await get(url));
     } catch (error) {
         return { status: 'UNREACHABLE', detail: error.message };
     }

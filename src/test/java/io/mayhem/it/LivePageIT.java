@@ -74,7 +74,21 @@ class LivePageIT {
                     .map(row -> row.getDomAttribute("data-key"))).as("table rows")
                     .containsExactlyInAnyOrderElementsOf(statsKeys());
             assertNoWarningsAndNothingLoadedFromElsewhere(page);
+            assertHealthNotServedHereIsElsewhereNotDown(page);
         }
+    }
+
+    /** WildFly answers health on its management port only: the page's own reading of a 404 there. */
+    private static void assertHealthNotServedHereIsElsewhereNotDown(ChromeDriver page) {
+        Object status = page.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " import('./health.js').then(m => m.healthOf('/health/ready', new Response(null, {status: 404})))"
+                + ".then(h => done(h.status + ': ' + h.detail), e => done('failed: ' + e))");
+        assertThat(status).asString().startsWith("ELSEWHERE: /health/ready is not served on this port");
+        Object down = page.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " import('./health.js').then(m => m.healthOf('/health/ready', new Response("
+                + "'{\"status\":\"DOWN\",\"checks\":[]}', {status: 503})))"
+                + ".then(h => done(h.status), e => done('failed: ' + e))");
+        assertThat(down).isEqualTo("DOWN");
     }
 
     private static void publishRequests(Broker broker, int count) throws Exception {
