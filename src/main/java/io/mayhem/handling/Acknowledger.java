@@ -1,5 +1,7 @@
 package io.mayhem.handling;
 
+import io.mayhem.request.Outcome;
+import io.mayhem.request.RestartRequest;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -12,7 +14,7 @@ public interface Acknowledger {
      * or empty when another owner holds the request now (it was taken over: this ack stored nothing). It fails
      * when the store failed; the ack may then be tried again.
      */
-    CompletableFuture<Optional<Outcome>> ack(PubSubMessage message, String owner, Outcome outcome, String error);
+    CompletableFuture<Optional<Outcome>> ack(RestartRequest message, String owner, Outcome outcome, String error);
 
     /** Publishes the stored outcome of an already acked request again (a redelivered duplicate), in the background. */
     void repeat(String messageId);

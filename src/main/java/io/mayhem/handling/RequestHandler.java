@@ -1,28 +1,23 @@
 package io.mayhem.handling;
 
-import io.mayhem.tasks.RootCause;
-import io.mayhem.lease.InstanceLease;
-import io.mayhem.lease.LeaseCapExceeded;
+import io.mayhem.lease.InFlight;
 import io.mayhem.lease.LeaseLost;
 import io.mayhem.monitoring.LeaseExtendedEvent;
 import io.mayhem.monitoring.Stats;
+import io.mayhem.request.Outcome;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.restart.Attempts;
 import io.mayhem.restart.Restarts;
-import io.mayhem.store.Saves;
+import io.mayhem.tasks.RootCause;
 import io.mayhem.tasks.Scheduler;
 import io.mayhem.tasks.TrackedExecutor;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -33,14 +28,12 @@ import java.util.stream.Collectors;
 /**
  * Handles one request without holding up the caller (docs/design.md section 2): one task on the work executor saves
  * and restarts concurrently, both results are handled in argument order, then the request is acked exactly
- * once. It is the {@link InstanceLease.Holder}: each heartbeat counts an extension for every request in flight
- * and fails those held past mayhem.lease.max-total; a lapsed lease stops all work at once (fencing: no restart
- * attempt starts, the running one is cancelled, nothing is acked).
+ * once. Each request is recorded in {@link InFlight} while it is handled, whose lease rules decide when it is
+ * extended, failed for holding its lease too long, or given up when the lease lapses (fencing: no restart
+ * attempt starts, the running one is cancelled, nothing is acked); this class does what they decide.
  */
-public final class RequestHandler implements InstanceLease.Holder {
+public final class RequestHandler {
 
-    /** Up to this many requests in flight, each heartbeat logs one line per request, as the original did. */
-    public static final int EXTENSION_LINES = 20;
     static final Duration FIRST_ACK_RETRY = Duration.ofMillis(500);
     static final Duration LAST_ACK_RETRY = Duration.ofSeconds(5);
 
@@ -48,31 +41,25 @@ public final class RequestHandler implements InstanceLease.Holder {
 
     private final Saves saves;
     private final Restarts restarts;
-    private final InstanceLease lease;
+    private final InFlight inFlight;
     private final Acknowledger acks;
     private final TrackedExecutor executor;
     private final Scheduler scheduler;
-    private final Clock clock;
-    private final Duration maxTotal;
     private final Stats stats;
     private final HandlingWatch watch;
-    private final Set<Handling> outstanding = ConcurrentHashMap.newKeySet();
 
     /**
+     * @param inFlight where each request is recorded while it is handled, with its lease rules
      * @param scheduler waits before an ack is tried again
-     * @param maxTotal how long one request may hold its lease (mayhem.lease.max-total)
      */
-    public RequestHandler(Saves saves, Restarts restarts, InstanceLease lease, Acknowledger acks,
-                          TrackedExecutor executor, Scheduler scheduler, Clock clock, Duration maxTotal,
-                          Stats stats, HandlingWatch watch) {
+    public RequestHandler(Saves saves, Restarts restarts, InFlight inFlight, Acknowledger acks,
+                          TrackedExecutor executor, Scheduler scheduler, Stats stats, HandlingWatch watch) {
         this.saves = saves;
         this.restarts = restarts;
-        this.lease = lease;
+        this.inFlight = inFlight;
         this.acks = acks;
         this.executor = executor;
         this.scheduler = scheduler;
-        this.clock = clock;
-        this.maxTotal = maxTotal;
         this.stats = stats;
         this.watch = watch;
     }
@@ -80,99 +67,46 @@ public final class RequestHandler implements InstanceLease.Holder {
     /**
      * Returns at once; the work is one task submitted to the executor. The future completes when the request
      * is acked, or fails with {@link LeaseLost} when this instance gave it up (its lease lapsed, or another
-     * instance holds it now), or is cancelled by {@link #cancelAll()}.
+     * instance holds it now), or is cancelled by {@link InFlight#cancelAll()}.
      *
      * @param owner the lease owner the request was stored or claimed under
      */
-    public CompletableFuture<Void> handle(PubSubMessage msg, String owner) {
+    public CompletableFuture<Void> handle(RestartRequest msg, String owner) {
         Handling handling = new Handling(msg, owner, executor.forMessage(msg.messageId()));
-        outstanding.add(handling);
-        stats.started();
-        handling.done.whenComplete((ignored, error) -> {
-            outstanding.remove(handling);
-            handling.watched.ended();
-            stats.finished();
-        });
+        InFlight.Entry entry = inFlight.track(msg, owner, handling);
+        handling.begin(entry);
+        handling.done.whenComplete((ignored, error) -> inFlight.untrack(entry));
         handling.tasks.execute(handling::start);
         return handling.done;
     }
 
-    /** Requests being handled. */
-    public int outstanding() {
-        return outstanding.size();
-    }
-
-    /** Cancels every outstanding request that has not reached its ack: none of them will be acked by this instance. */
-    public int cancelAll() {
-        int count = 0;
-        for (Handling handling : outstanding) {
-            if (handling.stop()) {
-                handling.done.cancel(false);
-                count++;
-            }
-        }
-        return count;
-    }
-
-    @Override
-    public void renewed(String owner, Duration by) {
-        Instant now = clock.instant();
-        List<Handling> extended = new ArrayList<>();
-        for (Handling handling : outstanding) {
-            if (!owner.equals(handling.owner) || handling.finishing.get()) {
-                continue;
-            }
-            if (Duration.between(handling.started, now).compareTo(maxTotal) >= 0) {
-                handling.exceededCap();
-            } else {
-                handling.extended();
-                extended.add(handling);
-            }
-        }
-        if (extended.size() <= EXTENSION_LINES) {
-            extended.forEach(handling -> handling.logExtension(by));
-        } else {
-            LOG.info(() -> "Extended deadline by " + by.toSeconds() + " seconds for " + extended.size()
-                    + " messages (one heartbeat of owner " + owner + "; one line per message up to "
-                    + EXTENSION_LINES + ")");
-        }
-    }
-
-    @Override
-    public void lapsed(String owner, String reason) {
-        for (Handling handling : outstanding) {
-            if (owner.equals(handling.owner)) {
-                handling.abandon("lease lapsed: " + reason);
-            }
-        }
-    }
-
-    private final class Handling implements Attempts {
-        final PubSubMessage msg;
+    private final class Handling implements Attempts, InFlight.Held {
+        final RestartRequest msg;
         final String owner;
         final Executor tasks;
-        final Instant started;
         final CompletableFuture<Void> done = new CompletableFuture<>();
         final AtomicBoolean finishing = new AtomicBoolean();
-        final HandlingWatch.Watched watched;
         final List<CompletableFuture<?>> work = new ArrayList<>();
+        volatile InFlight.Entry entry;
+        volatile HandlingWatch.Watched watched;
 
-        Handling(PubSubMessage msg, String owner, Executor tasks) {
+        Handling(RestartRequest msg, String owner, Executor tasks) {
             this.msg = msg;
             this.owner = owner;
             this.tasks = tasks;
-            this.started = clock.instant();
-            this.watched = watch.started(msg);
+        }
+
+        /** Recorded in flight: the handling is timed from now. */
+        void begin(InFlight.Entry entry) {
+            this.entry = entry;
+            this.watched = watch.started(entry);
         }
 
         void start() {
-            if (!lease.holds(owner)) {
+            if (!inFlight.start(entry)) {
                 abandon("lease not held when its handling started");
                 return;
             }
-            // the lease taken when the request was stored or claimed: the original's first extension, at once
-            extended();
-            logExtension(lease.extendBy());
             CompletableFuture<Throwable> saved = errorOf(() -> saves.save(msg, tasks));
             CompletableFuture<Throwable> restarted = errorOf(() -> restarts.restart(msg, tasks, this));
             saved.thenCombine(restarted, (save, restart) -> {
@@ -185,7 +119,12 @@ public final class RequestHandler implements InstanceLease.Holder {
 
         @Override
         public boolean mayStart() {
-            return !finishing.get() && lease.holds(owner);
+            return entry.mayWork();
+        }
+
+        @Override
+        public boolean finishing() {
+            return finishing.get();
         }
 
         @Override
@@ -199,17 +138,14 @@ public final class RequestHandler implements InstanceLease.Holder {
             }
         }
 
-        void extended() {
+        @Override
+        public void extended() {
             int count = msg.countExtension();
             stats.extended();
             LeaseExtendedEvent event = new LeaseExtendedEvent();
             event.messageId = msg.messageId();
             event.extendedCount = count;
             event.commit();
-        }
-
-        void logExtension(Duration by) {
-            LOG.info(() -> "Extended deadline by " + by.toSeconds() + " seconds for " + msg + " " + msg.tag());
         }
 
         /** Marks the handling finished; true for the one caller that did, which then cancels the running work. */
@@ -232,11 +168,25 @@ public final class RequestHandler implements InstanceLease.Holder {
             }
         }
 
-        void exceededCap() {
+        @Override
+        public void lost(String reason) {
+            abandon(reason);
+        }
+
+        @Override
+        public void heldTooLong(String reason) {
             if (stop()) {
-                ack(Outcome.FAILED, new LeaseCapExceeded("Lease held longer than mayhem.lease.max-total ("
-                        + maxTotal + ") for " + msg).getMessage(), FIRST_ACK_RETRY);
+                ack(Outcome.FAILED, reason, FIRST_ACK_RETRY);
             }
+        }
+
+        @Override
+        public boolean cancel() {
+            if (!stop()) {
+                return false;
+            }
+            done.cancel(false);
+            return true;
         }
 
         void finish(List<Throwable> results) {
@@ -273,7 +223,7 @@ public final class RequestHandler implements InstanceLease.Holder {
             if (done.isDone()) {
                 return;
             }
-            if (!lease.holds(owner)) {
+            if (!entry.leaseHeld()) {
                 done.completeExceptionally(new LeaseLost("lease lapsed before the ack was stored"));
                 return;
             }

@@ -1,5 +1,6 @@
 package io.mayhem.intake;
 
+import io.mayhem.request.InputText;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ final class BytesBody {
         String contentType = contentType(message);
         String problem = contentTypeProblem(contentType);
         if (problem != null) {
-            return Delivery.notText(jmsMessageId, "BytesMessage with content type '" + RequestDecoder.clip(contentType)
+            return Delivery.notText(jmsMessageId, "BytesMessage with content type '" + InputText.clip(contentType)
                     + "' (" + problem + ")");
         }
         message.reset(); // read from the first byte, whoever read it before

@@ -1,14 +1,14 @@
 package io.mayhem.intake;
 
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 
 /**
  * Either a valid request or the reason why the delivery is a poison message; a poison message whose
  * {@code message_id} is a valid UUID keeps it in {@code messageId}, for its log line.
  */
-public record Decoded(PubSubMessage request, String rejection, String messageId) {
+public record Decoded(RestartRequest request, String rejection, String messageId) {
 
-    public static Decoded valid(PubSubMessage request) {
+    public static Decoded valid(RestartRequest request) {
         return new Decoded(request, null, request.messageId());
     }
 

@@ -1,5 +1,7 @@
 package io.mayhem.intake;
 
+import io.mayhem.request.InputText;
+
 /**
  * What arrived on the topic, taken off the JMS message: its text; for anything but a text message only a
  * description (an ObjectMessage is never deserialized); for a message whose body or headers could not be read,
@@ -32,7 +34,7 @@ public record Delivery(String jmsMessageId, String text, String notTextKind, Str
     }
 
     /**
-     * The first 1,024 characters of the text (never half a surrogate pair), {@linkplain RequestDecoder#escape
+     * The first 1,024 characters of the text (never half a surrogate pair), {@linkplain InputText#escape
      * escaped}, or a description of a non-text message: for the dead letter.
      */
     public String payloadSample() {
@@ -47,11 +49,11 @@ public record Delivery(String jmsMessageId, String text, String notTextKind, Str
                 && Character.isLowSurrogate(text.charAt(end))) {
             end--;
         }
-        return RequestDecoder.escape(text.substring(0, end));
+        return InputText.escape(text.substring(0, end));
     }
 
-    /** The JMS message id, {@linkplain RequestDecoder#escape escaped} (a sender's client may set any text). */
+    /** The JMS message id, {@linkplain InputText#escape escaped} (a sender's client may set any text). */
     public String safeJmsMessageId() {
-        return jmsMessageId == null ? "null" : RequestDecoder.escape(jmsMessageId);
+        return jmsMessageId == null ? "null" : InputText.escape(jmsMessageId);
     }
 }

@@ -1,6 +1,6 @@
 package io.mayhem.intake;
 
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import java.time.Instant;
 import java.util.List;
 
@@ -51,7 +51,7 @@ public interface Inbox {
     }
 
     /** One request to store, under the lease owner that will handle it. */
-    record Admit(PubSubMessage request, String owner) {
+    record Admit(RestartRequest request, String owner) {
     }
 
     /** Stores every request of the batch in one transaction (group commit); returns each one's admission, in order. */
@@ -62,5 +62,5 @@ public interface Inbox {
      * (their instance shut down) or whose owner's heartbeat is older than {@code staleBefore} (their instance
      * died or lost its lease; such owners are expired first, so they can no longer renew), oldest first.
      */
-    List<PubSubMessage> claimAbandoned(String owner, Instant staleBefore, int limit);
+    List<RestartRequest> claimAbandoned(String owner, Instant staleBefore, int limit);
 }

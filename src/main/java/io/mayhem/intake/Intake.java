@@ -2,8 +2,9 @@ package io.mayhem.intake;
 
 import io.mayhem.tasks.RootCause;
 import io.mayhem.handling.Acknowledger;
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.handling.RequestHandler;
+import io.mayhem.lease.InFlight;
 import io.mayhem.lease.InstanceLease;
 import io.mayhem.lease.LeaseLost;
 import io.mayhem.monitoring.Stats;
@@ -18,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
@@ -44,9 +44,9 @@ public final class Intake {
     private final Acknowledger acks;
     private final RequestHandler handler;
     private final InstanceLease lease;
+    private final InFlight inFlight;
     private final Stats stats;
     private final Clock clock;
-    private final Semaphore permits;
     private final Duration maxWait;
     private final Pause pause;
     private final GroupCommit<Inbox.Admit, Inbox.Admission> journal;
@@ -55,23 +55,23 @@ public final class Intake {
     private volatile boolean open = true;
 
     /**
+     * @param inFlight where a request takes its place (at most mayhem.flow.max-outstanding) before it is stored
      * @param writes runs the group commits of the inbox
-     * @param maxOutstanding requests in flight at most (mayhem.flow.max-outstanding)
      * @param maxWait how long a delivery waits for room or for its request to be stored (mayhem.flow.max-wait)
      * @param maxBatch requests per inbox transaction at most
      */
     public Intake(RequestDecoder decoder, Inbox inbox, DeadLetters deadLetters, Acknowledger acks,
-                  RequestHandler handler, InstanceLease lease, Stats stats, Clock clock, Executor writes,
-                  int maxOutstanding, Duration maxWait, Pause pause, int maxBatch) {
+                  RequestHandler handler, InstanceLease lease, InFlight inFlight, Stats stats, Clock clock,
+                  Executor writes, Duration maxWait, Pause pause, int maxBatch) {
         this.decoder = decoder;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.acks = acks;
         this.handler = handler;
         this.lease = lease;
+        this.inFlight = inFlight;
         this.stats = stats;
         this.clock = clock;
-        this.permits = new Semaphore(maxOutstanding);
         this.maxWait = maxWait;
         this.pause = pause;
         this.journal = new GroupCommit<>(writes, batch -> inbox.acceptAll(batch, clock.instant()), maxBatch);
@@ -88,14 +88,14 @@ public final class Intake {
         Decoded decoded = decoder.decode(delivery);
         if (!open) {
             throw new IntakeRefused("Intake is closed; message " + delivery.safeJmsMessageId() + " stays in the broker"
-                    + (decoded.messageId() == null ? "" : " " + PubSubMessage.tag(decoded.messageId())));
+                    + (decoded.messageId() == null ? "" : " " + RestartRequest.tag(decoded.messageId())));
         }
         transaction.onCompletion(stats::received, () -> { });
         if (decoded.isRejected()) {
             deadLetter(decoded.rejection(), decoded.messageId(), delivery, transaction);
             return;
         }
-        PubSubMessage msg = decoded.request();
+        RestartRequest msg = decoded.request();
         Instant deadline = clock.instant().plus(maxWait);
         CompletableFuture<Inbox.Admission> first = store(msg, delivery, deadline);
         transaction.beforeCommit(() -> awaitStored(msg, delivery, first, deadline));
@@ -127,36 +127,36 @@ public final class Intake {
         transaction.onCompletion(() -> {
             stats.deadLettered();
             LOG.warning(() -> "Dead-lettered message " + delivery.safeJmsMessageId() + ": " + reason
-                    + (messageId == null ? "" : " " + PubSubMessage.tag(messageId)));
+                    + (messageId == null ? "" : " " + RestartRequest.tag(messageId)));
         }, () -> { });
     }
 
     /**
-     * Queues the request for the next group commit, with a permit for it. Once stored, an accepted request is
-     * handled (the permit returns when its handling ends) whatever becomes of the delivery's transaction.
+     * Queues the request for the next group commit, with a place in flight for it. Once stored, an accepted request
+     * is handled (the place is given back when its handling ends) whatever becomes of the delivery's transaction.
      */
-    private CompletableFuture<Inbox.Admission> store(PubSubMessage msg, Delivery delivery, Instant deadline)
+    private CompletableFuture<Inbox.Admission> store(RestartRequest msg, Delivery delivery, Instant deadline)
             throws InterruptedException {
-        if (!permits.tryAcquire(Math.max(0, remaining(deadline).toMillis()), TimeUnit.MILLISECONDS)) {
+        if (!inFlight.reserve(remaining(deadline))) {
             throw new IntakeRefused("Saturated: no room after waiting " + maxWait + "; " + msg.tag()
                     + " stays in the broker");
         }
         String owner = lease.owner();
         if (owner == null) {
-            permits.release();
+            inFlight.release();
             return CompletableFuture.failedFuture(new LeaseLost("this instance holds no lease yet"));
         }
         return journal.submit(new Inbox.Admit(msg, owner)).whenComplete((admission, error) -> {
             if (error != null) {
-                permits.release();
+                inFlight.release();
             } else if (admission == Inbox.Admission.ACCEPTED) {
                 LOG.info(() -> "Consumed " + msg + " " + msg.tag());
                 handle(msg, owner);
             } else if (admission.isConflicting()) {
-                permits.release();
+                inFlight.release();
                 deadLetterConflict(msg, delivery, admission.storedInstanceName());
             } else {
-                permits.release();
+                inFlight.release();
                 if (admission == Inbox.Admission.ALREADY_ACKED) {
                     acks.repeat(msg.messageId());
                 }
@@ -169,7 +169,7 @@ public final class Intake {
      * A duplicate is a duplicate only if it asks for the same thing: an id reused for another host is a dead
      * letter naming both, not a silent no-op (if sending it fails, the store and the dead letter are retried).
      */
-    private void deadLetterConflict(PubSubMessage msg, Delivery delivery, String storedInstanceName) {
+    private void deadLetterConflict(RestartRequest msg, Delivery delivery, String storedInstanceName) {
         String reason = "message_id reused for another host: it is stored for instance_name " + storedInstanceName
                 + ", this request names " + msg.instanceName();
         deadLetters.send(reason, delivery);
@@ -178,7 +178,7 @@ public final class Intake {
     }
 
     /** Waits until the request is stored, storing it again with backoff while that fails, up to the deadline. */
-    private void awaitStored(PubSubMessage msg, Delivery delivery, CompletableFuture<Inbox.Admission> first,
+    private void awaitStored(RestartRequest msg, Delivery delivery, CompletableFuture<Inbox.Admission> first,
                              Instant deadline) {
         CompletableFuture<Inbox.Admission> attempt = first;
         Duration next = FIRST_RETRY;
@@ -247,8 +247,8 @@ public final class Intake {
     }
 
 
-    private void handle(PubSubMessage msg, String owner) {
-        handler.handle(msg, owner).whenComplete((ignored, error) -> permits.release());
+    private void handle(RestartRequest msg, String owner) {
+        handler.handle(msg, owner).whenComplete((ignored, error) -> inFlight.release());
     }
 
     /**
@@ -258,13 +258,13 @@ public final class Intake {
      */
     public int sweep() {
         String owner = lease.owner();
-        int room = Math.min(permits.availablePermits(), SWEEP_BATCH);
+        int room = Math.min(inFlight.room(), SWEEP_BATCH);
         if (!open || room == 0 || owner == null) {
             return 0;
         }
-        List<PubSubMessage> claimed = inbox.claimAbandoned(owner, lease.staleBefore(clock.instant()), room);
-        for (PubSubMessage msg : claimed) {
-            permits.acquireUninterruptibly();
+        List<RestartRequest> claimed = inbox.claimAbandoned(owner, lease.staleBefore(clock.instant()), room);
+        for (RestartRequest msg : claimed) {
+            inFlight.reserveUninterruptibly();
             LOG.info(() -> "Reclaimed abandoned " + msg + " " + msg.tag());
             handle(msg, owner);
         }
@@ -279,10 +279,5 @@ public final class Intake {
 
     public boolean isOpen() {
         return open;
-    }
-
-    /** True while requests in flight leave no room for another. */
-    public boolean saturated() {
-        return permits.availablePermits() == 0;
     }
 }

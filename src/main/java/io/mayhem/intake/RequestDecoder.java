@@ -1,6 +1,9 @@
 package io.mayhem.intake;
 
-import io.mayhem.handling.PubSubMessage;
+import static io.mayhem.request.InputText.clip;
+
+import io.mayhem.request.HostLabel;
+import io.mayhem.request.RestartRequest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -14,15 +17,12 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Decodes and validates a restart request (docs/design.md sections 1 and 9); unknown extra fields are accepted. */
 public final class RequestDecoder {
 
     // once: each Json.create* call looks the provider up again (6% of the CPU in the benchmark)
     private static final JsonProvider JSON = JsonProvider.provider();
-
-    private static final Pattern HOST_LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
 
     private final String domain;
     private final int maxPayloadBytes;
@@ -81,7 +81,7 @@ public final class RequestDecoder {
         // RFC 4122 reads the hex digits case-insensitively: one UUID is one request however it is spelt
         String normalized = isUuid(messageId) ? messageId.toLowerCase(Locale.ROOT) : null;
         return problem != null ? Decoded.rejected(problem, normalized)
-                : Decoded.valid(new PubSubMessage(normalized, instanceName, domain));
+                : Decoded.valid(new RestartRequest(normalized, instanceName, domain));
     }
 
     /**
@@ -113,11 +113,7 @@ public final class RequestDecoder {
     /** Why the object's instance_name would not be accepted, or null when it would (also used by the operator API). */
     public static String instanceNameProblem(JsonObject json) {
         String instanceName = string(json, "instance_name");
-        return instanceName == null ? missingOrWrong(json, "instance_name")
-                : !HOST_LABEL.matcher(instanceName).matches()
-                        ? "instance_name is not a host label (1-63 of [A-Za-z0-9-], no leading or trailing '-'): '"
-                          + clip(instanceName) + "'"
-                : null;
+        return instanceName == null ? missingOrWrong(json, "instance_name") : HostLabel.problem(instanceName);
     }
 
     /**
@@ -165,46 +161,5 @@ public final class RequestDecoder {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /**
-     * The text cut at 80 code points and {@link #escape escaped}: safe to quote in a reason, a log line or an
-     * HTTP body whatever came in.
-     */
-    public static String clip(String text) {
-        return clip(text, 80);
-    }
-
-    /** The first {@code max} code points of the text (and "..." if there were more), {@linkplain #escape escaped}. */
-    public static String clip(String text, int max) {
-        String cut = text.codePointCount(0, text.length()) <= max ? text
-                : text.substring(0, text.offsetByCodePoints(0, max)) + "...";
-        return escape(cut);
-    }
-
-    /**
-     * The text with every control character and every unpaired surrogate (a lone high or low one, or a reversed
-     * pair) written as <code>&#92;uXXXX</code> (upper-case hex): well-formed Unicode, one line, whatever came in. Text
-     * taken from input goes through here before it is echoed anywhere (docs/design.md section 9).
-     */
-    public static String escape(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                if (out != null) {
-                    out.append(c).append(text.charAt(i + 1));
-                }
-                i++;
-            } else if (Character.isISOControl(c) || Character.isSurrogate(c)) {
-                if (out == null) {
-                    out = new StringBuilder(text.length() + 16).append(text, 0, i);
-                }
-                out.append(String.format("\\u%04X", (int) c));
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? text : out.toString();
     }
 }

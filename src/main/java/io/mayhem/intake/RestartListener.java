@@ -1,7 +1,7 @@
 package io.mayhem.intake;
 
-import io.mayhem.lifecycle.MayhemService;
 import io.mayhem.messaging.JmsResources;
+import io.mayhem.tasks.PeriodicWork;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -41,20 +41,22 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 public class RestartListener implements MessageListener {
 
     @Inject
-    MayhemService service;
+    Intake intake;
+    @Inject
+    PeriodicWork periodic;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    /** Looked up once per listener instance: each call into the singleton costs an EJB invocation. */
-    private Intake intake;
+    /** The first delivery of each listener instance starts the periodic work if no timer tick did yet. */
+    private boolean started;
 
     @Override
     public void onMessage(Message message) {
         try {
-            if (intake == null) {
-                service.ensureStarted();
-                intake = service.intake();
+            if (!started) {
+                periodic.ensureStarted();
+                started = true;
             }
             intake.receive(delivery(message), new JtaTransaction(transactions));
         } catch (InterruptedException e) {

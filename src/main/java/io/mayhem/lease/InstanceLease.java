@@ -1,6 +1,7 @@
 package io.mayhem.lease;
 
 import io.mayhem.tasks.Cancellable;
+import io.mayhem.tasks.RootCause;
 import io.mayhem.tasks.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,9 @@ public final class InstanceLease {
         /** The lease of {@code owner} may be lost: stop all work of its requests at once, ack none of them. */
         void lapsed(String owner, String reason);
     }
+
+    /** How often the shutdown tries to release the leases before it leaves them to lapse. */
+    public static final int RELEASE_ATTEMPTS = 3;
 
     private static final Logger LOG = Logger.getLogger(InstanceLease.class.getName());
 
@@ -208,7 +212,7 @@ public final class InstanceLease {
 
     /**
      * Stops the heartbeat and gives the lease up (shutdown): no further work starts under it. Returns the owner
-     * id that held it, or null; the caller releases its requests.
+     * id that held it, or null; the caller releases its requests ({@link #release}).
      */
     public synchronized String stop() {
         String current = validUntil == null ? null : owner;
@@ -217,5 +221,30 @@ public final class InstanceLease {
         epoch = new Object();
         fence.cancel();
         return current;
+    }
+
+    /**
+     * The shutdown's nack: releases the requests {@code owner} held, so another instance takes them over at once,
+     * trying {@value #RELEASE_ATTEMPTS} times. A failure (say a lock timeout while a last task commits, or a store
+     * the server has already stopped) does not stop the shutdown: the leases then lapse after extend-by instead,
+     * and nothing is lost.
+     *
+     * @param owner what {@link #stop()} returned
+     * @return what became of the leases, for the shutdown line: "N leases released", "no lease held", or
+     *         "leases not released (cause), they lapse instead"
+     */
+    public String release(String owner) {
+        if (owner == null) {
+            return "no lease held";
+        }
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= RELEASE_ATTEMPTS; attempt++) {
+            try {
+                return store.release(owner) + " leases released";
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        return "leases not released (" + RootCause.of(failure) + "), they lapse instead";
     }
 }

@@ -2,30 +2,37 @@ package io.mayhem.lifecycle;
 
 import io.mayhem.configuration.BrokerDeadLetterQueues;
 import io.mayhem.configuration.Settings;
-import io.mayhem.handling.BatchedAcks;
 import io.mayhem.handling.HandlingWatch;
 import io.mayhem.handling.RequestHandler;
+import io.mayhem.handling.Saves;
 import io.mayhem.intake.BrokerDeadLetterQueueReader;
 import io.mayhem.intake.Intake;
 import io.mayhem.intake.JmsDeadLetters;
 import io.mayhem.intake.Pause;
 import io.mayhem.intake.RequestDecoder;
+import io.mayhem.lease.InFlight;
 import io.mayhem.lease.InstanceLease;
 import io.mayhem.messaging.JmsResources;
 import io.mayhem.messaging.TopicSender;
+import io.mayhem.monitoring.FailureReporter;
 import io.mayhem.monitoring.JmxRegistration;
 import io.mayhem.monitoring.JmxStats;
 import io.mayhem.monitoring.Stats;
+import io.mayhem.operator.ManualRestarts;
+import io.mayhem.operator.OperatorSettings;
+import io.mayhem.operator.RateLimiter;
 import io.mayhem.publishing.JmsRequestSender;
 import io.mayhem.publishing.Publisher;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.restart.Restarts;
 import io.mayhem.restart.SimulatedHostRestarter;
 import io.mayhem.restart.Simulation;
+import io.mayhem.store.BatchedAcks;
 import io.mayhem.store.RequestStore;
-import io.mayhem.store.Saves;
+import io.mayhem.tasks.Cancellable;
 import io.mayhem.tasks.GroupCommit;
-import io.mayhem.tasks.ManagedTasks;
 import io.mayhem.tasks.Periodic;
+import io.mayhem.tasks.PeriodicWork;
 import io.mayhem.tasks.Scheduler;
 import io.mayhem.tasks.TrackedExecutor;
 import io.mayhem.tasks.WorkPools;
@@ -36,41 +43,35 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ContextServiceDefinition;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.enterprise.concurrent.ManagedThreadFactoryDefinition;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.jms.Topic;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Supplier;
-import io.mayhem.tasks.Cancellable;
 import java.util.Random;
 import java.util.UUID;
+import java.util.logging.Logger;
 
-/** Builds the core with its EE collaborators at start-up and runs the graceful shutdown at @PreDestroy. */
+/**
+ * The composition root: builds the core with its EE collaborators at start-up, produces what the edges need
+ * (the listener, the timer, the health checks and the REST resources inject it; none of them names this class),
+ * and runs the graceful shutdown at {@code @PreDestroy}.
+ */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@ContextServiceDefinition(name = ManagedTasks.CONTEXT, propagated = ContextServiceDefinition.APPLICATION,
-        cleared = ContextServiceDefinition.ALL_REMAINING)
-@ManagedScheduledExecutorDefinition(name = ManagedTasks.SCHEDULER, context = ManagedTasks.CONTEXT, maxAsync = 8)
-@ManagedThreadFactoryDefinition(name = ManagedTasks.THREADS, context = ManagedTasks.CONTEXT)
 public class MayhemService {
 
-    @Resource(lookup = ManagedTasks.SCHEDULER)
-    ManagedScheduledExecutorService managedScheduler;
-    @Resource(lookup = ManagedTasks.THREADS)
-    ManagedThreadFactory threads;
+    @Inject
+    ManagedExecutors executors;
     @Inject
     Settings settings;
+    @Inject
+    OperatorSettings operatorSettings;
     @Inject
     RequestStore store;
     @Inject
@@ -86,19 +87,17 @@ public class MayhemService {
     @Inject
     BrokerDeadLetterQueues brokerDeadLetterQueues;
 
-    private final Stats stats = new Stats();
-    private final FailureReporter failures = new FailureReporter(stats);
-    private Intake intake;
-    private Publisher publisher;
-    private Shutdown shutdown;
-    private volatile Instant heartbeat = Instant.now();
-    private WorkPools pools;
-    private InstanceLease lease;
-    private Supplier<List<Cancellable>> periodic;
-    private List<Cancellable> running;
-    private Instant armed;
     private final JmxRegistration jmx = new JmxRegistration(ManagementFactory.getPlatformMBeanServer(),
             JmxStats.objectName());
+    private Stats stats;
+    private FailureReporter failures;
+    private InFlight inFlight;
+    private Intake intake;
+    private Publisher publisher;
+    private PeriodicWork periodic;
+    private ManualRestarts manualRestarts;
+    private Shutdown shutdown;
+    private WorkPools pools;
 
     /** Requests per group-committed transaction at most (inbox, restart events, outcomes). */
     static final int MAX_BATCH = 500;
@@ -107,8 +106,7 @@ public class MayhemService {
     static final int BROKER_DLQ_BATCH = 100;
     /** How many acked requests one purge deletes at most (every extend-every). */
     static final int PURGE_BATCH = 1000;
-    static final Duration REARM_AFTER = Duration.ofSeconds(3);
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(MayhemService.class.getName());
+    private static final Logger LOG = Logger.getLogger(MayhemService.class.getName());
 
     @PostConstruct
     void start() {
@@ -117,44 +115,43 @@ public class MayhemService {
         Random random = settings.seed() == null ? new Random() : new Random(settings.seed());
         Simulation simulation = new Simulation(random, settings.maxLatency(), settings.restartFailureRate(),
                 settings.saveFailureRate());
-        Scheduler scheduler = new ManagedTasks(managedScheduler);
-        pools = new WorkPools(threads, WORK_THREADS);
+        Scheduler scheduler = executors.scheduler();
+        InstanceLease lease = new InstanceLease(store, scheduler, clock, () -> UUID.randomUUID().toString(),
+                settings.leaseExtendEvery(), settings.leaseExtendBy());
+        inFlight = new InFlight(lease, clock, settings.leaseMaxTotal(), settings.maxOutstanding());
+        lease.holder(inFlight);
+        stats = new Stats(inFlight::size);
+        failures = new FailureReporter(stats);
+        pools = new WorkPools(executors.threads(), WORK_THREADS);
         Scheduler timer = pools.timer();
         TrackedExecutor executor = new TrackedExecutor(pools.work(), failures::caught);
         store.createIndexes();
-        lease = new InstanceLease(store, scheduler, clock, () -> UUID.randomUUID().toString(),
-                settings.leaseExtendEvery(), settings.leaseExtendBy());
         BatchedAcks acks = new BatchedAcks(store, events -> topics.sendAll(acksTopic, events), executor, clock, MAX_BATCH);
-        GroupCommit<io.mayhem.handling.PubSubMessage, Object> restartEvents = new GroupCommit<>(executor, batch -> {
+        GroupCommit<RestartRequest, Object> restartEvents = new GroupCommit<>(executor, batch -> {
             store.recordAll(batch);
             return Collections.nCopies(batch.size(), null);
         }, MAX_BATCH);
-        HandlingWatch watch = new HandlingWatch(clock, stats, settings.slowTaskThreshold());
+        HandlingWatch watch = new HandlingWatch(clock, stats, inFlight, settings.slowTaskThreshold());
         RequestHandler handler = new RequestHandler(
                 new Saves(restartEvents::submit, timer, simulation, stats),
                 new Restarts(new SimulatedHostRestarter(timer, simulation), timer, stats,
                         settings.restartMaxAttempts(), settings.restartBackoff()),
-                lease, acks, executor, timer, clock, settings.leaseMaxTotal(), stats, watch);
-        lease.holder(handler);
+                inFlight, acks, executor, timer, stats, watch);
         intake = new Intake(new RequestDecoder(settings.hostnameDomain(), settings.maxPayloadBytes()),
-                store, deadLetters, acks, handler, lease, stats, clock, executor, settings.maxOutstanding(),
-                settings.intakeWait(), Pause.sleeping(), MAX_BATCH);
+                store, deadLetters, acks, handler, lease, inFlight, stats, clock, executor, settings.intakeWait(),
+                Pause.sleeping(), MAX_BATCH);
         publisher = new Publisher(sender, executor, () -> UUID.randomUUID().toString(), random, stats,
-                settings.hostnameDomain());
-        shutdown = new Shutdown(publisher, intake, lease, store, handler, executor, stats, Signals::received,
-                settings.shutdownTimeout(), ShutdownLog::line);
+                settings.hostnameDomain(), settings.publisherEnabled() ? settings.publisherRate() : 0);
+        manualRestarts = new ManualRestarts(sender, new RateLimiter(clock, operatorSettings.restartsPerMinute()),
+                () -> UUID.randomUUID().toString(), stats, settings.hostnameDomain());
         Periodic sweep = new Periodic("sweep", intake::sweep);
         Periodic resend = new Periodic("outbox resend", acks::resendUnsent);
         Periodic purge = new Periodic("purge of acked requests",
                 () -> store.purgeAcked(clock.instant().minus(settings.dedupWindow()), PURGE_BATCH));
         Duration every = settings.leaseExtendEvery();
-        // Started with the first timer tick or delivery, after the start-up, and armed again by the timer when the
-        // scheduler's own heartbeat does not run: Payara Server 6.2025.9 kills the scheduler's tasks while the
-        // application still starts (NPE in ContextSetupProviderImpl), also when the first timer tick comes then,
-        // and a periodic task that was killed is never run again. The periodic work runs on the scheduler's threads.
-        periodic = () -> {
+        // on the managed scheduler's threads; started with the first timer tick or delivery (PeriodicWork)
+        periodic = new PeriodicWork(scheduler, clock, () -> {
             List<Cancellable> handles = new ArrayList<>();
-            handles.add(scheduler.scheduleAtFixedRate(Duration.ZERO, Duration.ofSeconds(1), () -> heartbeat = Instant.now()));
             lease.start();
             handles.add(watch.startChecks(scheduler, Runnable::run));
             handles.add(scheduler.scheduleAtFixedRate(every, every, sweep));
@@ -166,7 +163,9 @@ public class MayhemService {
                         new Periodic("broker dead-letter queue", this::takeFromBrokerDeadLetterQueues)));
             }
             return handles;
-        };
+        });
+        shutdown = new Shutdown(new Shutdown.Parts(publisher, intake, periodic, lease, inFlight, executor, pools, stats),
+                Signals::received, settings.shutdownTimeout(), ShutdownLog::line);
         jmx.register(new JmxStats(stats));
         List<String> missing = ClassPreload.loadAll(MayhemService.class.getClassLoader());
         if (!missing.isEmpty()) {
@@ -179,7 +178,6 @@ public class MayhemService {
     void stop() {
         try {
             shutdown.run();
-            pools.stop(Duration.ofSeconds(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
@@ -190,29 +188,17 @@ public class MayhemService {
         }
     }
 
-    /**
-     * Starts the lease heartbeat and the periodic work; called by every timer tick and the first delivery, which
-     * come after the application started to deploy. Arms them again when the scheduler's heartbeat has not run
-     * within {@link #REARM_AFTER} of arming them (its tasks were killed during the start-up).
-     */
-    public synchronized void ensureStarted() {
-        Instant now = Instant.now();
-        if (running == null || heartbeat.isBefore(armed) && Duration.between(armed, now).compareTo(REARM_AFTER) > 0) {
-            if (running != null) {
-                running.forEach(Cancellable::cancel);
-                LOG.warning(() -> "The scheduler ran none of its periodic tasks within " + REARM_AFTER.toMillis()
-                        + " ms of arming them (killed during the start-up); arming them again");
-            }
-            armed = now;
-            running = periodic.get();
-        }
+    /** For the listener (deliveries) and the readiness and started checks. */
+    @Produces
+    public Intake intake() {
+        return intake;
     }
 
     /** Up to {@link #BROKER_DLQ_BATCH} messages from each queue, while intake is open and has room. */
     private void takeFromBrokerDeadLetterQueues() {
         try {
             for (String queue : brokerDeadLetterQueues.names()) {
-                for (int i = 0; i < BROKER_DLQ_BATCH && intake.isOpen() && !intake.saturated(); i++) {
+                for (int i = 0; i < BROKER_DLQ_BATCH && intake.isOpen() && !inFlight.saturated(); i++) {
                     if (!brokerDeadLetterQueue.takeOne(queue, intake)) {
                         break;
                     }
@@ -223,16 +209,39 @@ public class MayhemService {
         }
     }
 
-    public void publishTick() {
-        ensureStarted();
-        if (settings.publisherEnabled()) {
-            publisher.publish(settings.publisherRate());
-        }
+    /** For the timer. */
+    @Produces
+    public Publisher publisher() {
+        return publisher;
     }
 
-    public Intake intake() { return intake; }
-    public Stats stats() { return stats; }
-    public FailureReporter failures() { return failures; }
-    /** When the scheduled executor last ran its heartbeat; a stale one means a stuck scheduler. */
-    public Instant heartbeat() { return heartbeat; }
+    /** For the timer and the listener, which start it, and the liveness check, which reads its heartbeat. */
+    @Produces
+    public PeriodicWork periodicWork() {
+        return periodic;
+    }
+
+    /** For the readiness check: room and what is in flight. */
+    @Produces
+    public InFlight inFlight() {
+        return inFlight;
+    }
+
+    /** For {@code GET /api/stats} and the health checks. */
+    @Produces
+    public Stats stats() {
+        return stats;
+    }
+
+    /** For the liveness check. */
+    @Produces
+    public FailureReporter failures() {
+        return failures;
+    }
+
+    /** For {@code POST /api/restarts}. */
+    @Produces
+    public ManualRestarts manualRestarts() {
+        return manualRestarts;
+    }
 }

@@ -1,79 +1,49 @@
 package io.mayhem.lifecycle;
 
-import io.mayhem.tasks.RootCause;
-import io.mayhem.handling.RequestHandler;
 import io.mayhem.intake.Intake;
+import io.mayhem.lease.InFlight;
 import io.mayhem.lease.InstanceLease;
-import io.mayhem.lease.LeaseStore;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.publishing.Publisher;
+import io.mayhem.tasks.PeriodicWork;
 import io.mayhem.tasks.TrackedExecutor;
+import io.mayhem.tasks.WorkPools;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** The graceful shutdown of docs/design.md section 4, in the original's order; runs once however often it is called. */
+/**
+ * The graceful shutdown of docs/design.md section 4: the original's lines in the original's order, each followed
+ * by what it says; runs once however often it is called.
+ */
 public final class Shutdown {
 
-    private final Publisher publisher;
-    private final Intake intake;
-    private final InstanceLease lease;
-    private final LeaseStore leases;
-    private final RequestHandler handler;
-    private final TrackedExecutor executor;
-    private final Stats stats;
+    /** How long the work pools get to stop once the wait for running tasks is over. */
+    static final Duration THREADS_STOP = Duration.ofSeconds(1);
+
+    /** The service's parts that the shutdown stops. */
+    public record Parts(Publisher publisher, Intake intake, PeriodicWork periodic, InstanceLease lease,
+                        InFlight inFlight, TrackedExecutor executor, WorkPools pools, Stats stats) {
+    }
+
+    private final Parts parts;
     private final Supplier<String> signal;
     private final Duration timeout;
     private final Consumer<String> log;
     private final AtomicBoolean started = new AtomicBoolean();
-    private static final int RELEASE_ATTEMPTS = 3;
 
-    /** {@code log} receives each shutdown line; {@code signal} names the signal that caused it, or null. */
-    public Shutdown(Publisher publisher, Intake intake, InstanceLease lease, LeaseStore leases, RequestHandler handler,
-                    TrackedExecutor executor, Stats stats, Supplier<String> signal, Duration timeout,
-                    Consumer<String> log) {
-        this.publisher = publisher;
-        this.intake = intake;
-        this.lease = lease;
-        this.leases = leases;
-        this.handler = handler;
-        this.executor = executor;
-        this.stats = stats;
+    /**
+     * @param signal names the signal that caused the shutdown, or null
+     * @param timeout how long running tasks get (mayhem.shutdown.timeout)
+     * @param log receives each shutdown line
+     */
+    public Shutdown(Parts parts, Supplier<String> signal, Duration timeout, Consumer<String> log) {
+        this.parts = parts;
         this.signal = signal;
         this.timeout = timeout;
         this.log = log;
     }
-
-    /**
-     * Releases this instance's leases so another instance can take the requests over at once. A failure (say a
-     * lock timeout while a last task commits) must not stop the shutdown: the leases then lapse after
-     * extend-by instead, and nothing is lost.
-     */
-    private String releaseLeases(String owner) {
-        if (owner == null) {
-            return "no lease held";
-        }
-        RuntimeException failure = null;
-        for (int attempt = 1; attempt <= RELEASE_ATTEMPTS; attempt++) {
-            try {
-                return leases.release(owner) + " leases released";
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-        }
-        return "leases not released (" + RootCause.of(failure) + "), they lapse instead";
-    }
-
-    /** The counters; a failure to read them (say a class the stopped server cannot load) must not stop the shutdown. */
-    private String metrics() {
-        try {
-            return String.valueOf(stats.snapshot());
-        } catch (RuntimeException | LinkageError e) {
-            return "unavailable (" + e + ")";
-        }
-    }
-
 
     /** Returns false when shutdown had already run. */
     public boolean run() throws InterruptedException {
@@ -84,18 +54,44 @@ public final class Shutdown {
         if (received != null) {
             log.accept("Received exit signal " + received + "...");
         }
-        publisher.stop();
-        intake.close();
+        // nothing new comes in: the publisher stops, and messages that arrive from now on stay in the broker
+        parts.publisher().stop();
+        parts.intake().close();
+
         log.accept("Closing database connections");
-        // the heartbeat stops: no more periodic database writes, and no work starts under the lease
-        String owner = lease.stop();
+        // The service holds no connection of its own between calls (the server's pool lends one per transaction
+        // and closes when the application stops), so what it closes is its own use of the database: the periodic
+        // work stops (the lease heartbeat, the sweep, the outbox resend, the purge, and the checks with them), and
+        // with the lease given up no work starts under it. The one database write left is the nack's release.
+        parts.periodic().stop();
+        String owner = parts.lease().stop();
+
         log.accept("Nacking outstanding messages");
-        int cancelled = handler.cancelAll();
-        executor.close();
-        log.accept("Cancelling outstanding tasks: " + cancelled + " requests, " + releaseLeases(owner));
-        boolean idle = executor.awaitIdle(timeout);
+        // Every request in flight is stopped and never acked here, then its lease is released, so another
+        // instance (or the next start) takes it over at once. Design section 4 names the release first; the
+        // requests are stopped first so that none is still worked on here once another instance may take it.
+        int nacked = parts.inFlight().cancelAll();
+        String released = parts.lease().release(owner);
+
+        log.accept("Cancelling outstanding tasks (nacked " + nacked + " requests; " + released + ")");
+        // tasks queued and not started are dropped; running ones get the timeout, then the pools stop
+        parts.executor().close();
+        boolean idle = parts.executor().awaitIdle(timeout);
+        parts.pools().stop(THREADS_STOP);
+
+        // The counters live in memory and are read when asked (GET /api/stats, JMX): nothing is buffered to be
+        // pushed anywhere, so the flush is this line, which writes the final counters out.
         log.accept("Flushing metrics: " + metrics() + (idle ? "" : "; tasks still running after " + timeout));
         log.accept("Successfully shutdown the Mayhem service.");
         return true;
+    }
+
+    /** The counters; a failure to read them (say a class the stopped server cannot load) must not stop the shutdown. */
+    private String metrics() {
+        try {
+            return String.valueOf(parts.stats().snapshot());
+        } catch (RuntimeException | LinkageError e) {
+            return "unavailable (" + e + ")";
+        }
     }
 }

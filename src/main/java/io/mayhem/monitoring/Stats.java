@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * The service's counters since start and the handling-latency percentiles of the last minute
- * (docs/design.md section 7); thread-safe and cheap to bump.
+ * (docs/design.md section 7); thread-safe and cheap to bump. The in-flight gauge is read from the one record of
+ * what is in flight ({@code lease.InFlight}), not counted here.
  */
 public final class Stats {
 
@@ -21,17 +23,22 @@ public final class Stats {
     private final LongAdder acked = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
     private final LongAdder extended = new LongAdder();
-    private final LongAdder inFlight = new LongAdder();
     private final LongAdder uncaught = new LongAdder();
     private final LatencyWindow handling;
+    private final LongSupplier inFlight;
 
-    /** Latency percentiles over the last {@link LatencyWindow#SPAN} of the system clock. */
-    public Stats() {
-        this(new LatencyWindow(Clock.systemUTC(), LatencyWindow.SPAN, LatencyWindow.MAX_SAMPLES));
+    /**
+     * Latency percentiles over the last {@link LatencyWindow#SPAN} of the system clock.
+     *
+     * @param inFlight how many requests are in flight now
+     */
+    public Stats(LongSupplier inFlight) {
+        this(new LatencyWindow(Clock.systemUTC(), LatencyWindow.SPAN, LatencyWindow.MAX_SAMPLES), inFlight);
     }
 
-    public Stats(LatencyWindow handling) {
+    public Stats(LatencyWindow handling, LongSupplier inFlight) {
         this.handling = handling;
+        this.inFlight = inFlight;
     }
 
     public void published() { published.increment(); }
@@ -44,8 +51,6 @@ public final class Stats {
     public void deadLettered() { deadLettered.increment(); }
     public void extended() { extended.increment(); }
     public void uncaught() { uncaught.increment(); }
-    public void started() { inFlight.increment(); }
-    public void finished() { inFlight.decrement(); }
 
     /** A request was acked {@code took} after its handling started. */
     public void handled(Duration took) {
@@ -53,7 +58,7 @@ public final class Stats {
     }
 
     public long inFlight() {
-        return inFlight.sum();
+        return inFlight.getAsLong();
     }
 
     public long uncaughtCount() {
@@ -75,7 +80,7 @@ public final class Stats {
         numbers.put("acked", acked.sum());
         numbers.put("dead_lettered", deadLettered.sum());
         numbers.put("extended", extended.sum());
-        numbers.put("in_flight", inFlight.sum());
+        numbers.put("in_flight", inFlight.getAsLong());
         LatencyWindow.Percentiles latency = handling.percentiles();
         numbers.put("handling_ms_p50", latency.p50());
         numbers.put("handling_ms_p95", latency.p95());

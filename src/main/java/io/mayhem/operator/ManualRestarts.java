@@ -1,28 +1,25 @@
 package io.mayhem.operator;
 
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.publishing.RequestSender;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
-/** {@code POST /api/restarts}: validates the body, applies the rate limit, publishes one request. */
+/**
+ * {@code POST /api/restarts} once its body was read (a valid {@code instance_name}, so an invalid body never takes a
+ * token): applies the rate limit and publishes one request.
+ */
 public final class ManualRestarts {
 
     private static final Logger LOG = Logger.getLogger(ManualRestarts.class.getName());
 
     /** What came of a call. */
-    public sealed interface Result permits Accepted, Invalid, Limited {
+    public sealed interface Result permits Accepted, Limited {
     }
 
     /** Published with this message id. */
     public record Accepted(String messageId) implements Result {
-    }
-
-    /** The body was refused, for this reason; nothing was published and no token taken. */
-    public record Invalid(String reason) implements Result {
     }
 
     /** Over the rate; try again in this many seconds. */
@@ -43,19 +40,18 @@ public final class ManualRestarts {
         this.domain = domain;
     }
 
-    /** Publishes the request of this body for the named caller, synchronously (the send's exception escapes). */
-    public Result request(String caller, InputStream body) throws IOException {
-        RestartBody.Read read = RestartBody.read(body);
-        if (read.problem() != null) {
-            return new Invalid(read.problem());
-        }
+    /**
+     * Publishes a request to restart {@code instanceName} (a host label) for the named caller, synchronously (the
+     * send's exception escapes).
+     */
+    public Result request(String caller, String instanceName) {
         long retryAfter = limiter.tryAcquire();
         if (retryAfter > 0) {
-            LOG.info(() -> "Refused a manual restart of " + read.instanceName() + " by " + caller
+            LOG.info(() -> "Refused a manual restart of " + instanceName + " by " + caller
                     + ": over the rate limit, retry after " + retryAfter + " s");
             return new Limited(retryAfter);
         }
-        PubSubMessage msg = new PubSubMessage(ids.get(), read.instanceName(), domain);
+        RestartRequest msg = new RestartRequest(ids.get(), instanceName, domain);
         sender.send(msg);
         stats.published();
         LOG.info(() -> "Published manual restart " + msg + " requested by " + caller + " " + msg.tag());

@@ -1,6 +1,6 @@
 /**
- * {@code POST /api/restarts} for operators: callers and password hashes, HTTP Basic, the failed-login throttle,
- * the rate limit and the request itself (core); the Jakarta Security mechanism and the JAX-RS resource (EE glue);
- * docs/operations.md "Manual restarts".
+ * {@code POST /api/restarts} for operators, without HTTP: callers and password hashes, HTTP Basic credentials,
+ * the failed-login throttle, the rate limit and the request itself (docs/operations.md "Manual restarts"). Core;
+ * the Jakarta Security mechanism, the JAX-RS resource and the body reader are in {@code web}.
  */
 package io.mayhem.operator;

@@ -1,6 +1,6 @@
 package io.mayhem.publishing;
 
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.messaging.JmsResources;
 import io.mayhem.messaging.TopicSender;
 import jakarta.annotation.Resource;
@@ -24,7 +24,7 @@ public class JmsRequestSender implements RequestSender {
     Topic restarts;
 
     @Override
-    public void send(PubSubMessage request) {
+    public void send(RestartRequest request) {
         String json = JSON.createObjectBuilder()
                 .add("message_id", request.messageId())
                 .add("instance_name", request.instanceName())

@@ -1,6 +1,6 @@
 package io.mayhem.publishing;
 
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.monitoring.Stats;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,10 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import java.util.logging.Logger;
 
-/** Makes restart requests ({@code cattle-} + 4 of [a-z0-9]) and hands each send to the executor. */
+/**
+ * Makes restart requests ({@code cattle-} + 4 of [a-z0-9]) and hands each send to the executor: mayhem.publisher.rate
+ * of them each tick of the timer, none when mayhem.publisher.enabled is false.
+ */
 public final class Publisher {
 
     private static final Logger LOG = Logger.getLogger(Publisher.class.getName());
@@ -21,23 +24,31 @@ public final class Publisher {
     private final RandomGenerator random;
     private final Stats stats;
     private final String domain;
+    private final int perTick;
     private volatile boolean stopped;
 
+    /** @param perTick requests per {@link #tick()}: mayhem.publisher.rate, or 0 when the publisher is not enabled */
     public Publisher(RequestSender sender, Executor tasks, Supplier<String> ids, RandomGenerator random,
-                     Stats stats, String domain) {
+                     Stats stats, String domain, int perTick) {
         this.sender = sender;
         this.tasks = tasks;
         this.ids = ids;
         this.random = random;
         this.stats = stats;
         this.domain = domain;
+        this.perTick = perTick;
+    }
+
+    /** One tick of the timer (every second): hands off the requests of one tick. */
+    public List<RestartRequest> tick() {
+        return publish(perTick);
     }
 
     /** Hands off {@code count} new requests, in order; returns them. Nothing is sent before the executor runs. */
-    public List<PubSubMessage> publish(int count) {
-        List<PubSubMessage> requests = new ArrayList<>(count);
+    public List<RestartRequest> publish(int count) {
+        List<RestartRequest> requests = new ArrayList<>(count);
         for (int i = 0; i < count && !stopped; i++) {
-            PubSubMessage msg = new PubSubMessage(ids.get(), instanceName(), domain);
+            RestartRequest msg = new RestartRequest(ids.get(), instanceName(), domain);
             requests.add(msg);
             tasks.execute(() -> {
                 sender.send(msg);

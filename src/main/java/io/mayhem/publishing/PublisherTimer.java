@@ -1,9 +1,8 @@
 package io.mayhem.publishing;
 
-import io.mayhem.lifecycle.MayhemService;
+import io.mayhem.tasks.PeriodicWork;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -11,22 +10,26 @@ import jakarta.ejb.Timer;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 
-/** Fires every second and asks the publisher for mayhem.publisher.rate requests; only triggers. */
-// Depends on MayhemService so that it stops first at shutdown.
+/**
+ * Fires every second: starts the periodic work if it is not running yet and asks the publisher for its
+ * requests; only triggers. A tick that comes during the shutdown does nothing: both are stopped by then.
+ */
 @Singleton
 @Startup
-@DependsOn("MayhemService")
 public class PublisherTimer {
 
     @Inject
-    MayhemService service;
+    Publisher publisher;
+    @Inject
+    PeriodicWork periodic;
 
     @Resource
     TimerService timers;
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "mayhem-publisher")
     void tick() {
-        service.publishTick();
+        periodic.ensureStarted();
+        publisher.tick();
     }
 
     @PreDestroy

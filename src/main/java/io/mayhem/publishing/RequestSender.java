@@ -1,8 +1,8 @@
 package io.mayhem.publishing;
 
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 
 /** Sends one restart request to the topic; blocking. */
 public interface RequestSender {
-    void send(PubSubMessage request);
+    void send(RestartRequest request);
 }

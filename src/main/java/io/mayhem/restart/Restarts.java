@@ -1,6 +1,6 @@
 package io.mayhem.restart;
 
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.tasks.Scheduler;
 import java.time.Duration;
@@ -38,7 +38,7 @@ public final class Restarts {
     }
 
     /** Restarts without a lease to guard it. */
-    public CompletableFuture<Void> restart(PubSubMessage msg, Executor tasks) {
+    public CompletableFuture<Void> restart(RestartRequest msg, Executor tasks) {
         return restart(msg, tasks, Attempts.unguarded());
     }
 
@@ -46,7 +46,7 @@ public final class Restarts {
      * Returns at once; the future completes when the host restarted, or fails with the last attempt's error,
      * or with {@link RestartFenced} when an attempt was not allowed to start. Continuations run on {@code tasks}.
      */
-    public CompletableFuture<Void> restart(PubSubMessage msg, Executor tasks, Attempts attempts) {
+    public CompletableFuture<Void> restart(RestartRequest msg, Executor tasks, Attempts attempts) {
         if (!attempts.mayStart()) {
             return CompletableFuture.failedFuture(new RestartFenced("Not restarting " + msg.hostname()
                     + ": the request's lease is no longer held here, or it is finished"));
@@ -63,7 +63,7 @@ public final class Restarts {
                 .exceptionallyComposeAsync(error -> retryOrFail(msg, tasks, attempts, attempt, unwrap(error)), tasks);
     }
 
-    private CompletableFuture<Void> retryOrFail(PubSubMessage msg, Executor tasks, Attempts attempts, int attempt,
+    private CompletableFuture<Void> retryOrFail(RestartRequest msg, Executor tasks, Attempts attempts, int attempt,
                                                 Throwable error) {
         if (!(error instanceof RestartFailed) || attempt >= maxAttempts) {
             return CompletableFuture.failedFuture(error);

@@ -1,7 +1,7 @@
 package io.mayhem.store;
 
-import io.mayhem.handling.Outcome;
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.Outcome;
+import io.mayhem.request.RestartRequest;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -52,7 +52,7 @@ public class RequestRecord {
     protected RequestRecord() {
     }
 
-    public RequestRecord(PubSubMessage request, Instant now, String owner) {
+    public RequestRecord(RestartRequest request, Instant now, String owner) {
         this.messageId = request.messageId();
         this.instanceName = request.instanceName();
         this.receivedAt = now;
@@ -64,7 +64,7 @@ public class RequestRecord {
         this.leaseOwner = owner;
     }
 
-    public void ack(PubSubMessage request, Outcome outcome, String error, Instant now) {
+    public void ack(RestartRequest request, Outcome outcome, String error, Instant now) {
         this.acked = true;
         this.outcome = outcome;
         this.error = error == null || error.length() <= 2000 ? error : error.substring(0, 2000);

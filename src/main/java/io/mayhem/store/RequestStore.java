@@ -1,9 +1,8 @@
 package io.mayhem.store;
 
 import io.mayhem.configuration.Settings;
-import io.mayhem.handling.OutcomeEvent;
-import io.mayhem.handling.OutcomeStore;
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.OutcomeEvent;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.intake.Inbox;
 import io.mayhem.lease.LeaseStore;
 import jakarta.ejb.LocalBean;
@@ -118,7 +117,7 @@ public class RequestStore implements Inbox, LeaseStore, EventStore, OutcomeStore
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<PubSubMessage> claimAbandoned(String owner, Instant staleBefore, int limit) {
+    public List<RestartRequest> claimAbandoned(String owner, Instant staleBefore, int limit) {
         em.createQuery("UPDATE InstanceRecord i SET i.expired = TRUE WHERE i.expired = FALSE AND i.renewedAt < :stale")
                 .setParameter("stale", staleBefore).executeUpdate();
         List<String> candidates = em.createNativeQuery(StoreQueries.ABANDONED).setParameter(1, limit).getResultList();
@@ -126,11 +125,11 @@ public class RequestStore implements Inbox, LeaseStore, EventStore, OutcomeStore
             return List.of();
         }
         Set<String> live = liveOwners();
-        List<PubSubMessage> claimed = new ArrayList<>();
+        List<RestartRequest> claimed = new ArrayList<>();
         for (RequestRecord record : find(candidates, true).values()) {
             if (!record.acked() && (record.leaseOwner() == null || !live.contains(record.leaseOwner()))) {
                 record.lease(owner);
-                claimed.add(new PubSubMessage(record.messageId(), record.instanceName(), settings.hostnameDomain()));
+                claimed.add(new RestartRequest(record.messageId(), record.instanceName(), settings.hostnameDomain()));
             }
         }
         return claimed;
@@ -162,13 +161,13 @@ public class RequestStore implements Inbox, LeaseStore, EventStore, OutcomeStore
     }
 
     @Override
-    public void recordAll(List<PubSubMessage> messages) {
-        List<String> ids = messages.stream().map(PubSubMessage::messageId).distinct().toList();
+    public void recordAll(List<RestartRequest> messages) {
+        List<String> ids = messages.stream().map(RestartRequest::messageId).distinct().toList();
         Set<String> recorded = new HashSet<>(em.createQuery(
                         "SELECT e.messageId FROM RestartEvent e WHERE e.messageId IN :ids", String.class)
                 .setParameter("ids", ids).getResultList());
         Instant now = Instant.now();
-        for (PubSubMessage message : messages) {
+        for (RestartRequest message : messages) {
             if (recorded.add(message.messageId())) {
                 em.persist(new RestartEvent(message.messageId(), message.hostname(), now));
             }

@@ -9,8 +9,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 
 /**
- * The executor the core submits work to. It knows which tasks are running (so shutdown can wait for them)
- * and is the one place where an exception escaping a task is caught and reported.
+ * The executor the core submits work to. It counts the tasks running (tasks, not requests: what is in flight is
+ * {@code lease.InFlight}'s record), so the shutdown can wait for them, and it is the one place where an exception
+ * escaping a task is caught and reported.
  */
 public final class TrackedExecutor implements Executor {
 
@@ -72,8 +73,8 @@ public final class TrackedExecutor implements Executor {
         closed = true;
     }
 
-    /** How many tasks run now. */
-    public synchronized int running() {
+    /** How many tasks run now (tests; the shutdown waits with {@link #awaitIdle}). */
+    synchronized int running() {
         return running;
     }
 

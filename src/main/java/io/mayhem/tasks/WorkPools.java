@@ -87,7 +87,7 @@ public final class WorkPools {
 
     /** The requests' non-blocking delays (simulated latency, retry backoff). */
     public Scheduler timer() {
-        return new ManagedTasks(timer);
+        return new ExecutorScheduler(timer);
     }
 
     /**

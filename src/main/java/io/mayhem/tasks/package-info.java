@@ -1,5 +1,6 @@
 /**
  * Executors and time for the core: group commit, the tracked work executor, the work pools on managed threads,
- * periodic tasks and the scheduler abstraction. Core, apart from the managed-executor adapter {@code ManagedTasks}.
+ * the periodic work (started late, re-armed), periodic tasks and the scheduler abstraction. Core: the managed
+ * executors themselves are handed in by {@code lifecycle.ManagedExecutors}.
  */
 package io.mayhem.tasks;

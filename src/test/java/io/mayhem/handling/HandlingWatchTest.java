@@ -1,9 +1,15 @@
 package io.mayhem.handling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
+import io.mayhem.lease.InFlight;
+import io.mayhem.lease.InstanceLease;
+import io.mayhem.lease.LeaseStore;
 import io.mayhem.monitoring.LatencyWindow;
 import io.mayhem.monitoring.Stats;
+import io.mayhem.request.Outcome;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.tasks.Cancellable;
 import io.mayhem.testkit.FlightEvents;
 import io.mayhem.testkit.LogCapture;
@@ -22,14 +28,26 @@ class HandlingWatchTest {
     LogCapture logs = new LogCapture();
 
     VirtualScheduler time = new VirtualScheduler();
-    Stats stats = new Stats(new LatencyWindow(time.clock(), Duration.ofSeconds(60), 100));
-    HandlingWatch watch = new HandlingWatch(time.clock(), stats, Duration.ofSeconds(30));
-    PubSubMessage msg = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
+    Stats stats = new Stats(new LatencyWindow(time.clock(), Duration.ofSeconds(60), 100), () -> 0);
+    InFlight inFlight = new InFlight(new InstanceLease(mock(LeaseStore.class), time, time.clock(), () -> "owner-1",
+            Duration.ofSeconds(2), Duration.ofSeconds(3)), time.clock(), Duration.ofHours(1), 10);
+    HandlingWatch watch = new HandlingWatch(time.clock(), stats, inFlight, Duration.ofSeconds(30));
+    RestartRequest msg = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
+
+    /** Its handling starts now: recorded in flight (as the handler does) and timed. */
+    private HandlingWatch.Watched started(RestartRequest request) {
+        return watch.started(inFlight.track(request, "owner-1", mock(InFlight.Held.class)));
+    }
+
+    /** Its handling ended, acked or not: no longer in flight. */
+    private void ended(RestartRequest request) {
+        inFlight.entries().stream().filter(e -> e.request() == request).toList().forEach(inFlight::untrack);
+    }
 
     @Test
     void reportsAHandlingLongerThanTheThresholdOnceWithItsMessageId() {
         watch.startChecks(time, Runnable::run);
-        watch.started(msg);
+        started(msg);
 
         time.advance(Duration.ofSeconds(30));
         assertThat(logs.records()).isEmpty();
@@ -44,14 +62,15 @@ class HandlingWatchTest {
 
     @Test
     void reportsEachSlowHandlingButNotTheOnesThatEndedInTime() {
-        PubSubMessage quick = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000002", "cattle-quick", "example.net");
-        PubSubMessage late = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000003", "cattle-late", "example.net");
+        RestartRequest quick = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000002", "cattle-quick", "example.net");
+        RestartRequest late = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000003", "cattle-late", "example.net");
         watch.startChecks(time, Runnable::run);
-        watch.started(msg);
-        HandlingWatch.Watched quickly = watch.started(quick);
+        started(msg);
+        HandlingWatch.Watched quickly = started(quick);
         time.advance(Duration.ofSeconds(10));
-        watch.started(late);
+        started(late);
         quickly.acked(Outcome.DONE);
+        ended(quick);
 
         time.advance(Duration.ofSeconds(45));
 
@@ -64,7 +83,7 @@ class HandlingWatchTest {
     void checksEverySecondUntilCancelled() {
         Cancellable checks = watch.startChecks(time, Runnable::run);
         assertThat(time.pending()).isEqualTo(1);
-        watch.started(msg);
+        started(msg);
 
         checks.cancel();
         time.advance(Duration.ofMinutes(5));
@@ -75,24 +94,21 @@ class HandlingWatchTest {
 
     @Test
     void recordsTheHandlingTimeWhenAcked() {
-        HandlingWatch.Watched watched = watch.started(msg);
+        HandlingWatch.Watched watched = started(msg);
         time.advance(Duration.ofMillis(1234));
         watched.acked(Outcome.FAILED);
 
         assertThat(stats.snapshot()).containsEntry("handling_ms_p50", 1234L).containsEntry("handling_ms_p99", 1234L);
-        assertThat(watch.running()).isZero();
     }
 
     @Test
     void aHandlingEndedWithoutAckIsNeitherTimedNorReported() {
         watch.startChecks(time, Runnable::run);
-        HandlingWatch.Watched watched = watch.started(msg);
-        assertThat(watch.running()).isEqualTo(1);
-        watched.ended();
+        started(msg);
+        ended(msg);
 
         time.advance(Duration.ofMinutes(2));
 
-        assertThat(watch.running()).isZero();
         assertThat(stats.snapshot()).containsEntry("handling_ms_p50", 0L);
         assertThat(logs.records()).isEmpty();
     }
@@ -102,9 +118,10 @@ class HandlingWatchTest {
         msg.countRestartAttempt();
         msg.countRestartAttempt();
         List<RecordedEvent> events = FlightEvents.during("mayhem.RequestHandled", () -> {
-            HandlingWatch.Watched watched = watch.started(msg);
-            watch.started(new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000009", "cattle-gone", "example.net"))
-                    .ended();
+            HandlingWatch.Watched watched = started(msg);
+            RestartRequest gone = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000009", "cattle-gone", "example.net");
+            started(gone);
+            ended(gone);
             watched.acked(Outcome.DONE);
         });
 

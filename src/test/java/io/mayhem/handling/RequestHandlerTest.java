@@ -11,16 +11,17 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.mayhem.lease.InFlight;
 import io.mayhem.lease.InstanceLease;
 import io.mayhem.lease.LeaseLost;
 import io.mayhem.lease.LeaseStore;
 import io.mayhem.monitoring.Stats;
+import io.mayhem.request.Outcome;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.restart.HostRestarter;
 import io.mayhem.restart.RestartFailed;
 import io.mayhem.restart.Restarts;
 import io.mayhem.restart.Simulation;
-import io.mayhem.store.EventJournal;
-import io.mayhem.store.Saves;
 import io.mayhem.tasks.TrackedExecutor;
 import io.mayhem.testkit.FlightEvents;
 import io.mayhem.testkit.LogCapture;
@@ -46,7 +47,7 @@ class RequestHandlerTest {
 
     ManualExecutor executor = new ManualExecutor();
     VirtualScheduler time = new VirtualScheduler();
-    Stats stats = new Stats();
+    Stats stats = new Stats(() -> this.inFlight.size());
     List<Throwable> uncaught = new ArrayList<>();
     EventJournal events = mock(EventJournal.class);
     LeaseStore leaseStore = mock(LeaseStore.class);
@@ -55,9 +56,9 @@ class RequestHandlerTest {
     Acknowledger acks = mock(Acknowledger.class);
     HostRestarter restarter = mock(HostRestarter.class);
     Simulation simulation = mock(Simulation.class);
-    HandlingWatch watch = new HandlingWatch(time.clock(), stats, Duration.ofSeconds(30));
+    InFlight inFlight;
     RequestHandler handler;
-    PubSubMessage msg = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
+    RestartRequest msg = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
 
     @BeforeEach
     void wire() {
@@ -74,11 +75,16 @@ class RequestHandlerTest {
     }
 
     private RequestHandler handler(Duration maxTotal, int maxAttempts) {
-        RequestHandler built = new RequestHandler(new Saves(events, time, simulation, stats),
-                new Restarts(restarter, time, stats, maxAttempts, Duration.ofMillis(100)), lease, acks,
-                new TrackedExecutor(executor, (id, e) -> uncaught.add(e)), time, time.clock(), maxTotal, stats, watch);
-        lease.holder(built);
-        return built;
+        return handler(maxTotal, new Restarts(restarter, time, stats, maxAttempts, Duration.ofMillis(100)));
+    }
+
+    /** As the service wires it: the handler records its requests in flight, whose lease rules act on them. */
+    private RequestHandler handler(Duration maxTotal, Restarts restarts) {
+        inFlight = new InFlight(lease, time.clock(), maxTotal, 1000);
+        lease.holder(inFlight);
+        return new RequestHandler(new Saves(events, time, simulation, stats), restarts, inFlight, acks,
+                new TrackedExecutor(executor, (id, e) -> uncaught.add(e)), time, stats,
+                new HandlingWatch(time.clock(), stats, inFlight, Duration.ofSeconds(30)));
     }
 
     /** Runs whatever is pending, advancing virtual time in small steps, until the span has passed. */
@@ -127,12 +133,12 @@ class RequestHandlerTest {
         when(simulation.latency()).thenReturn(Duration.ofMillis(700), Duration.ofMillis(300));
         List<jdk.jfr.consumer.RecordedEvent> handled = FlightEvents.during("mayhem.RequestHandled", () -> {
             handler.handle(msg, OWNER);
-            assertThat(watch.running()).isEqualTo(1);
+            assertThat(inFlight.size()).isEqualTo(1);
             settle(Duration.ofSeconds(2));
         });
 
         assertThat(stats.snapshot()).containsEntry("handling_ms_p50", 700L).containsEntry("handling_ms_p99", 700L);
-        assertThat(watch.running()).isZero();
+        assertThat(inFlight.size()).isZero();
         assertThat(handled).singleElement().satisfies(event -> {
             assertThat(event.getString("messageId")).isEqualTo(msg.messageId());
             assertThat(event.getString("outcome")).isEqualTo("DONE");
@@ -145,9 +151,9 @@ class RequestHandlerTest {
         handler.handle(msg, OWNER);
         settle(Duration.ofMillis(100));
 
-        assertThat(handler.cancelAll()).isEqualTo(1);
+        assertThat(inFlight.cancelAll()).isEqualTo(1);
 
-        assertThat(watch.running()).isZero();
+        assertThat(inFlight.size()).isZero();
         assertThat(stats.snapshot()).containsEntry("handling_ms_p50", 0L);
     }
 
@@ -218,8 +224,8 @@ class RequestHandlerTest {
     @Test
     void logsOneLineForAHeartbeatOfManyRequests() {
         when(restarter.restart(anyString())).thenReturn(new CompletableFuture<>());
-        for (int i = 0; i < RequestHandler.EXTENSION_LINES + 1; i++) {
-            handler.handle(new PubSubMessage("6f1c6a2e-0000-4000-8000-0000000001%02d".formatted(i), "cattle-" + i,
+        for (int i = 0; i < InFlight.EXTENSION_LINES + 1; i++) {
+            handler.handle(new RestartRequest("6f1c6a2e-0000-4000-8000-0000000001%02d".formatted(i), "cattle-" + i,
                     "example.net"), OWNER);
         }
         executor.runUntilIdle();
@@ -265,7 +271,7 @@ class RequestHandlerTest {
         assertThat(done).isCompletedExceptionally();
         assertThat(done.handle((ok, e) -> e)).succeedsWithin(Duration.ZERO).isInstanceOf(LeaseLost.class);
         verify(acks, never()).ack(any(), any(), any(), any());
-        assertThat(handler.outstanding()).isZero();
+        assertThat(inFlight.size()).isZero();
         assertThat(stats.snapshot()).containsEntry("in_flight", 0L).containsEntry("acked", 0L);
         assertThat(logs.messages(Level.INFO)).anyMatch(m -> m.startsWith("Abandoned PubSubMessage(instance_name=cattle-1a2b) "
                 + "(lease lapsed: another instance expired the heartbeat)"));
@@ -290,10 +296,7 @@ class RequestHandlerTest {
     void noRetryStartsOnceTheLeaseLapsed() {
         when(restarter.restart(anyString())).thenReturn(CompletableFuture.failedFuture(new RestartFailed("no")));
         when(simulation.latency()).thenReturn(Duration.ofSeconds(10));
-        handler = new RequestHandler(new Saves(events, time, simulation, stats),
-                new Restarts(restarter, time, stats, 5, Duration.ofSeconds(1)), lease, acks,
-                new TrackedExecutor(executor, (id, e) -> uncaught.add(e)), time, time.clock(), Duration.ofHours(1), stats, watch);
-        lease.holder(handler);
+        handler = handler(Duration.ofHours(1), new Restarts(restarter, time, stats, 5, Duration.ofSeconds(1)));
         when(leaseStore.renew(anyString(), any())).thenReturn(false);
 
         handler.handle(msg, OWNER);
@@ -363,14 +366,14 @@ class RequestHandlerTest {
 
         assertThat(done).isCompletedExceptionally();
         assertThat(msg.acked()).isFalse();
-        assertThat(handler.outstanding()).isZero();
+        assertThat(inFlight.size()).isZero();
     }
 
     @Test
     void upToTwentyRequestsEachHeartbeatLogsOneLinePerRequest() {
         when(restarter.restart(anyString())).thenReturn(new CompletableFuture<>());
-        for (int i = 0; i < RequestHandler.EXTENSION_LINES; i++) {
-            handler.handle(new PubSubMessage("6f1c6a2e-0000-4000-8000-0000000002%02d".formatted(i), "cattle-" + i,
+        for (int i = 0; i < InFlight.EXTENSION_LINES; i++) {
+            handler.handle(new RestartRequest("6f1c6a2e-0000-4000-8000-0000000002%02d".formatted(i), "cattle-" + i,
                     "example.net"), OWNER);
         }
         executor.runUntilIdle();
@@ -402,14 +405,14 @@ class RequestHandlerTest {
     void cancelledRequestsAreNeverAcked() {
         CompletableFuture<Void> done = handler.handle(msg, OWNER);
         executor.runUntilIdle();
-        assertThat(handler.outstanding()).isEqualTo(1);
+        assertThat(inFlight.size()).isEqualTo(1);
 
-        assertThat(handler.cancelAll()).isEqualTo(1);
+        assertThat(inFlight.cancelAll()).isEqualTo(1);
         settle(Duration.ofSeconds(2));
 
         assertThat(done).isCancelled();
         verify(acks, never()).ack(any(), any(), any(), any());
-        assertThat(handler.outstanding()).isZero();
-        assertThat(handler.cancelAll()).isZero();
+        assertThat(inFlight.size()).isZero();
+        assertThat(inFlight.cancelAll()).isZero();
     }
 }

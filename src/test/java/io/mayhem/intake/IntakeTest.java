@@ -14,9 +14,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.mayhem.handling.Acknowledger;
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.intake.Inbox.Admission;
+import io.mayhem.lease.InFlight;
 import io.mayhem.lease.InstanceLease;
 import io.mayhem.lease.LeaseStore;
 import io.mayhem.monitoring.Stats;
@@ -51,9 +52,10 @@ class IntakeTest {
     LeaseStore leaseStore = mock(LeaseStore.class);
     InstanceLease lease = new InstanceLease(leaseStore, time, time.clock(), () -> "owner-1",
             Duration.ofSeconds(2), Duration.ofSeconds(3));
-    Stats stats = new Stats();
+    Stats stats = new Stats(() -> 0);
     List<Duration> pauses = new ArrayList<>();
     List<CompletableFuture<Void>> handlings = new ArrayList<>();
+    InFlight inFlight;
     Intake intake;
 
     @BeforeEach
@@ -75,12 +77,17 @@ class IntakeTest {
 
     /** With {@code Runnable::run} as the executor, each group commit is written within the submit. */
     private Intake intake(int maxOutstanding, Duration maxWait, java.util.concurrent.Executor writer) {
+        inFlight = inFlight(lease, maxOutstanding);
         return new Intake(new RequestDecoder("example.net", 64 * 1024), inbox, deadLetters, acks, handler, lease,
-                stats, time.clock(), writer, maxOutstanding, maxWait, pause -> {
+                inFlight, stats, time.clock(), writer, maxWait, pause -> {
                     pauses.add(pause);
                     time.advance(pause);
                     writes.runUntilIdle();
                 }, 100);
+    }
+
+    private InFlight inFlight(InstanceLease lease, int capacity) {
+        return new InFlight(lease, time.clock(), Duration.ofHours(1), capacity);
     }
 
     private static Delivery valid(int n) {
@@ -112,9 +119,9 @@ class IntakeTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("cattle-1", "owner-1"),
                         org.assertj.core.groups.Tuple.tuple("cattle-2", "owner-1"),
                         org.assertj.core.groups.Tuple.tuple("cattle-3", "owner-1"));
-        ArgumentCaptor<PubSubMessage> handled = ArgumentCaptor.forClass(PubSubMessage.class);
+        ArgumentCaptor<RestartRequest> handled = ArgumentCaptor.forClass(RestartRequest.class);
         verify(handler, times(3)).handle(handled.capture(), eq("owner-1"));
-        assertThat(handled.getAllValues()).extracting(PubSubMessage::instanceName)
+        assertThat(handled.getAllValues()).extracting(RestartRequest::instanceName)
                 .containsExactly("cattle-1", "cattle-2", "cattle-3");
         txs.forEach(FakeTransaction::commit);
         assertThat(stats.snapshot()).containsEntry("received", 3L);
@@ -205,7 +212,7 @@ class IntakeTest {
 
         verify(handler, never()).handle(any(), anyString());
         verify(acks).repeat("6f1c6a2e-0000-4000-8000-000000000001");
-        assertThat(intake.saturated()).isFalse();
+        assertThat(inFlight.saturated()).isFalse();
         assertThat(logs.messages(Level.INFO)).anyMatch(m -> m.startsWith("Not handling duplicate") && m.contains("ALREADY_ACKED"));
     }
 
@@ -220,7 +227,7 @@ class IntakeTest {
 
         verify(handler, never()).handle(any(), anyString());
         verify(acks, never()).repeat(anyString());
-        assertThat(intake.saturated()).isFalse();
+        assertThat(inFlight.saturated()).isFalse();
     }
 
     @Test
@@ -252,7 +259,7 @@ class IntakeTest {
         assertThat(pauses).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), Duration.ofMillis(1250));
         verify(handler, never()).handle(any(), anyString());
-        assertThat(intake.saturated()).isFalse();
+        assertThat(inFlight.saturated()).isFalse();
     }
 
     @Test
@@ -260,7 +267,7 @@ class IntakeTest {
         InstanceLease notYet = new InstanceLease(leaseStore, time, time.clock(), () -> "owner-2",
                 Duration.ofSeconds(2), Duration.ofSeconds(3));
         intake = new Intake(new RequestDecoder("example.net", 64 * 1024), inbox, deadLetters, acks, handler, notYet,
-                stats, time.clock(), Runnable::run, 10, Duration.ofSeconds(5), pause -> {
+                inFlight(notYet, 10), stats, time.clock(), Runnable::run, Duration.ofSeconds(5), pause -> {
                     pauses.add(pause);
                     time.advance(pause);
                     notYet.heartbeat();
@@ -280,12 +287,12 @@ class IntakeTest {
         intake = intake(1, Duration.ZERO);
         intake.receive(valid(1), new FakeTransaction());
         writes.runUntilIdle();
-        assertThat(intake.saturated()).isTrue();
+        assertThat(inFlight.saturated()).isTrue();
 
         assertThatThrownBy(() -> intake.receive(valid(2), new FakeTransaction()))
                 .isInstanceOf(IntakeRefused.class).hasMessageStartingWith("Saturated");
         handlings.get(0).complete(null);
-        assertThat(intake.saturated()).isFalse();
+        assertThat(inFlight.saturated()).isFalse();
     }
 
     @Test
@@ -301,7 +308,7 @@ class IntakeTest {
     void aDeliveryRetryingItsStoreGivesUpWhenIntakeCloses() throws InterruptedException {
         when(inbox.acceptAll(anyList(), any())).thenThrow(new IllegalStateException("down"));
         Intake closing = new Intake(new RequestDecoder("example.net", 64 * 1024), inbox, deadLetters, acks, handler,
-                lease, stats, time.clock(), Runnable::run, 10, Duration.ofSeconds(30), pause -> {
+                lease, inFlight(lease, 10), stats, time.clock(), Runnable::run, Duration.ofSeconds(30), pause -> {
                     pauses.add(pause);
                     time.advance(pause);
                 }, 100);
@@ -317,8 +324,9 @@ class IntakeTest {
     @Test
     void anInterruptedRetryLeavesTheMessageInTheBrokerAndKeepsTheInterrupt() throws InterruptedException {
         when(inbox.acceptAll(anyList(), any())).thenThrow(new IllegalStateException("down"));
+        inFlight = inFlight(lease, 10);
         Intake interrupted = new Intake(new RequestDecoder("example.net", 64 * 1024), inbox, deadLetters, acks, handler,
-                lease, stats, time.clock(), Runnable::run, 10, Duration.ofSeconds(30), pause -> {
+                lease, inFlight, stats, time.clock(), Runnable::run, Duration.ofSeconds(30), pause -> {
                     throw new InterruptedException();
                 }, 100);
         FakeTransaction tx = new FakeTransaction();
@@ -330,7 +338,7 @@ class IntakeTest {
         } finally {
             Thread.interrupted();
         }
-        assertThat(interrupted.saturated()).isFalse();
+        assertThat(inFlight.saturated()).isFalse();
     }
 
     @Test
@@ -349,8 +357,8 @@ class IntakeTest {
     @Test
     void sweepsAsManyAbandonedRequestsAsThereIsRoomForAndHandlesThemUnderItsOwner() {
         intake = intake(3, Duration.ZERO);
-        PubSubMessage a = new PubSubMessage("6f1c6a2e-0000-4000-8000-00000000000a", "cattle-a", "example.net");
-        PubSubMessage b = new PubSubMessage("6f1c6a2e-0000-4000-8000-00000000000b", "cattle-b", "example.net");
+        RestartRequest a = new RestartRequest("6f1c6a2e-0000-4000-8000-00000000000a", "cattle-a", "example.net");
+        RestartRequest b = new RestartRequest("6f1c6a2e-0000-4000-8000-00000000000b", "cattle-b", "example.net");
         when(inbox.claimAbandoned("owner-1", time.now().minusSeconds(3), 3)).thenReturn(List.of(a, b));
 
         assertThat(intake.sweep()).isEqualTo(2);
@@ -369,9 +377,10 @@ class IntakeTest {
         intake.close();
         assertThat(intake.sweep()).isZero();
 
-        Intake noLease = new Intake(new RequestDecoder("example.net", 1024), inbox, deadLetters, acks, handler,
-                new InstanceLease(leaseStore, time, time.clock(), () -> "x", Duration.ofSeconds(2), Duration.ofSeconds(3)),
-                stats, time.clock(), writes, 1, Duration.ZERO, pause -> { }, 10);
+        InstanceLease none = new InstanceLease(leaseStore, time, time.clock(), () -> "x", Duration.ofSeconds(2),
+                Duration.ofSeconds(3));
+        Intake noLease = new Intake(new RequestDecoder("example.net", 1024), inbox, deadLetters, acks, handler, none,
+                inFlight(none, 1), stats, time.clock(), writes, Duration.ZERO, pause -> { }, 10);
         assertThat(noLease.sweep()).isZero();
         verify(inbox, never()).claimAbandoned(anyString(), any(), anyInt());
     }
@@ -381,11 +390,11 @@ class IntakeTest {
         intake = intake(1, Duration.ZERO);
         intake.receive(valid(1), new FakeTransaction());
         writes.runUntilIdle();
-        assertThat(intake.saturated()).isTrue();
+        assertThat(inFlight.saturated()).isTrue();
 
         handlings.get(0).completeExceptionally(new IllegalStateException("lost"));
 
-        assertThat(intake.saturated()).isFalse();
+        assertThat(inFlight.saturated()).isFalse();
     }
 
     @Test
@@ -404,7 +413,7 @@ class IntakeTest {
         assertThat(delivery.getValue().jmsMessageId()).isEqualTo("ID:7");
         verify(handler, never()).handle(any(), anyString());
         verify(acks, never()).repeat(anyString());
-        assertThat(intake.saturated()).isFalse();
+        assertThat(inFlight.saturated()).isFalse();
         assertThat(stats.snapshot()).containsEntry("dead_lettered", 1L).containsEntry("received", 1L);
         assertThat(logs.messages(Level.WARNING)).containsExactly("Dead-lettered message ID:7: " + reason);
     }
@@ -414,11 +423,11 @@ class IntakeTest {
         intake = intake(1, Duration.ofSeconds(30));
         when(inbox.acceptAll(anyList(), any())).thenThrow(new IllegalStateException("down"));
         intake.receive(valid(1), new FakeTransaction());
-        assertThat(intake.saturated()).isTrue();
+        assertThat(inFlight.saturated()).isTrue();
 
         writes.runUntilIdle();
 
-        assertThat(intake.saturated()).as("before any retry").isFalse();
+        assertThat(inFlight.saturated()).as("before any retry").isFalse();
     }
 
     @Test

@@ -11,7 +11,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.mayhem.handling.Acknowledger;
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.testkit.LogCapture;
@@ -56,14 +56,15 @@ class PoisonCorpusTest {
     @BeforeEach
     void accept() {
         org.mockito.Mockito.reset(inbox, deadLetters, handler);
-        stats = new Stats();
+        stats = new Stats(() -> 0);
         io.mayhem.testkit.VirtualScheduler time = new io.mayhem.testkit.VirtualScheduler();
         io.mayhem.lease.InstanceLease lease = new io.mayhem.lease.InstanceLease(mock(io.mayhem.lease.LeaseStore.class),
                 time, time.clock(), () -> "owner", Duration.ofSeconds(2), Duration.ofSeconds(3));
         lease.heartbeat();
         intake = new Intake(new RequestDecoder("example.net", 64 * 1024), inbox, deadLetters,
-                mock(Acknowledger.class), handler, lease, stats, time.clock(), Runnable::run, 1000,
-                Duration.ZERO, pause -> { }, 100);
+                mock(Acknowledger.class), handler, lease,
+                new io.mayhem.lease.InFlight(lease, time.clock(), Duration.ofHours(1), 1000), stats, time.clock(),
+                Runnable::run, Duration.ZERO, pause -> { }, 100);
         when(inbox.acceptAll(any(), any())).thenAnswer(call -> java.util.Collections.nCopies(
                 call.<List<?>>getArgument(0).size(), Inbox.Admission.ACCEPTED));
         when(handler.handle(any(), any())).thenReturn(new CompletableFuture<>());
@@ -116,9 +117,9 @@ class PoisonCorpusTest {
             receive(Delivery.text("ID:v", VALID.formatted(uuid(valid), valid++)));
         }
 
-        ArgumentCaptor<PubSubMessage> handled = ArgumentCaptor.forClass(PubSubMessage.class);
+        ArgumentCaptor<RestartRequest> handled = ArgumentCaptor.forClass(RestartRequest.class);
         verify(handler, times(cases.size() + 1)).handle(handled.capture(), any());
-        assertThat(handled.getAllValues()).extracting(PubSubMessage::instanceName)
+        assertThat(handled.getAllValues()).extracting(RestartRequest::instanceName)
                 .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(0, cases.size())
                         .mapToObj(i -> "cattle-ok" + i).toList());
         verify(deadLetters, times(cases.size())).send(anyString(), any());

@@ -2,7 +2,7 @@ package io.mayhem.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class RequestDecoderTest {
                 "{\"message_id\": \"6f1c6a2e-0000-4000-8000-000000000001\", \"instance_name\": \"cattle-1a2b\", \"extra\": [1]}"));
 
         assertThat(decoded.isRejected()).isFalse();
-        PubSubMessage request = decoded.request();
+        RestartRequest request = decoded.request();
         assertThat(request.messageId()).isEqualTo("6f1c6a2e-0000-4000-8000-000000000001");
         assertThat(request.hostname()).isEqualTo("cattle-1a2b.example.net");
         assertThat(request).hasToString("PubSubMessage(instance_name=cattle-1a2b)");
@@ -107,25 +107,6 @@ class RequestDecoderTest {
         assertThat(decoder.decode(Delivery.text("ID:2",
                 "{\"message_id\": \"52E99CF3-CA01-5D17-928B-F6ADFCFD733D\", \"instance_name\": \"-bad\"}")).messageId())
                 .as("a rejection names the id in its one spelling too").isEqualTo("52e99cf3-ca01-5d17-928b-f6adfcfd733d");
-    }
-
-    @Test
-    void escapesControlsAndUnpairedSurrogatesAndKeepsPairs() {
-        assertThat(RequestDecoder.escape("a\u0007b\nc")).isEqualTo("a\\u0007b\\u000Ac");
-        assertThat(RequestDecoder.escape("x\uD800")).isEqualTo("x\\uD800");
-        assertThat(RequestDecoder.escape("\uDC00x")).isEqualTo("\\uDC00x");
-        assertThat(RequestDecoder.escape("\uDC12\uD83D")).isEqualTo("\\uDC12\\uD83D");
-        assertThat(RequestDecoder.escape("ok \uD83D\uDC12 \u00e4")).as("untouched").isEqualTo("ok \uD83D\uDC12 \u00e4");
-        assertThat(RequestDecoder.escape("\uD83D\uDC12\uD800")).isEqualTo("\uD83D\uDC12\\uD800");
-    }
-
-    @Test
-    void clipsByCodePointsSoAPairIsNeverCutInHalf() {
-        String clipped = RequestDecoder.clip("a".repeat(79) + "\uD83D\uDC12" + "b".repeat(10));
-
-        assertThat(clipped).isEqualTo("a".repeat(79) + "\uD83D\uDC12...");
-        assertThat(RequestDecoder.clip("a".repeat(80))).isEqualTo("a".repeat(80));
-        assertThat(RequestDecoder.clip("a".repeat(81))).isEqualTo("a".repeat(80) + "...");
     }
 
     @Test

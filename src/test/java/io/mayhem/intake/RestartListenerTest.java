@@ -9,7 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import io.mayhem.lifecycle.MayhemService;
+import io.mayhem.tasks.PeriodicWork;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
@@ -35,9 +35,9 @@ class RestartListenerTest {
 
     @BeforeEach
     void wire() {
-        listener.service = mock(MayhemService.class);
+        listener.intake = intake;
+        listener.periodic = mock(PeriodicWork.class);
         listener.transactions = mock(TransactionSynchronizationRegistry.class);
-        when(listener.service.intake()).thenReturn(intake);
     }
 
     private Delivery delivered() throws InterruptedException {
@@ -105,6 +105,15 @@ class RestartListenerTest {
         listener.onMessage(message);
 
         assertThat(delivered()).isEqualTo(Delivery.text("ID:4", "{}"));
+    }
+
+    @Test
+    void theFirstDeliveryStartsThePeriodicWorkOnce() throws Exception {
+        listener.onMessage(mock(TextMessage.class));
+        listener.onMessage(mock(TextMessage.class));
+
+        verify(listener.periodic, org.mockito.Mockito.times(1)).ensureStarted();
+        verify(intake, org.mockito.Mockito.times(2)).receive(any(), any());
     }
 
     @ParameterizedTest

@@ -2,7 +2,7 @@ package io.mayhem.it;
 
 import io.mayhem.store.RequestRecord;
 import io.mayhem.store.RequestStore;
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,7 +34,7 @@ public class StoredRequests {
     @Path("{id}/abandoned")
     @Transactional
     public void abandon(@PathParam("id") String id, @QueryParam("instance") String instance) {
-        em.persist(new RequestRecord(new PubSubMessage(id, instance, "example.net"), Instant.now(), null));
+        em.persist(new RequestRecord(new RestartRequest(id, instance, "example.net"), Instant.now(), null));
     }
 
     @GET

@@ -191,6 +191,18 @@ class InstanceLeaseTest {
     }
 
     @Test
+    void theShutdownsReleaseNacksTheOwnersRequestsTryingThreeTimesThenLeavesThemToLapse() {
+        when(store.release("owner-1")).thenThrow(new IllegalStateException("lock timeout")).thenReturn(5);
+        assertThat(lease.release("owner-1")).isEqualTo("5 leases released");
+
+        when(store.release("owner-2")).thenThrow(new IllegalStateException("tx", new RuntimeException("stopped")));
+        assertThat(lease.release("owner-2")).isEqualTo("leases not released (RuntimeException: stopped), they lapse instead");
+        verify(store, times(InstanceLease.RELEASE_ATTEMPTS)).release("owner-2");
+
+        assertThat(lease.release(null)).isEqualTo("no lease held");
+    }
+
+    @Test
     void ownersWhoseHeartbeatIsOlderThanExtendByAreStale() {
         assertThat(lease.staleBefore(start)).isEqualTo(start.minusSeconds(3));
         assertThat(lease.extendBy()).isEqualTo(Duration.ofSeconds(3));

@@ -9,12 +9,13 @@ import static org.mockito.Mockito.when;
 
 import io.mayhem.handling.Acknowledger;
 import io.mayhem.handling.HandlingWatch;
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.intake.DeadLetters;
 import io.mayhem.intake.Inbox;
 import io.mayhem.intake.Intake;
 import io.mayhem.intake.RequestDecoder;
+import io.mayhem.lease.InFlight;
 import io.mayhem.lease.InstanceLease;
 import io.mayhem.lease.LeaseStore;
 import io.mayhem.monitoring.Stats;
@@ -23,9 +24,11 @@ import io.mayhem.publishing.RequestSender;
 import io.mayhem.restart.HostRestarter;
 import io.mayhem.restart.Restarts;
 import io.mayhem.restart.Simulation;
-import io.mayhem.store.EventJournal;
-import io.mayhem.store.Saves;
+import io.mayhem.handling.EventJournal;
+import io.mayhem.handling.Saves;
+import io.mayhem.tasks.PeriodicWork;
 import io.mayhem.tasks.TrackedExecutor;
+import io.mayhem.tasks.WorkPools;
 import io.mayhem.testkit.ManualExecutor;
 import io.mayhem.testkit.ScriptedRandom;
 import io.mayhem.testkit.SequentialIds;
@@ -34,33 +37,44 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class ShutdownTest {
 
     ManualExecutor executor = new ManualExecutor();
     VirtualScheduler time = new VirtualScheduler();
-    Stats stats = new Stats();
+    Stats stats = new Stats(() -> this.inFlight.size());
     TrackedExecutor tasks = new TrackedExecutor(executor, (id, e) -> { });
     LeaseStore leases = mock(LeaseStore.class);
     EventJournal events = mock(EventJournal.class);
     InstanceLease lease = started(new InstanceLease(leases, time, time.clock(), () -> "owner-1",
             Duration.ofSeconds(2), Duration.ofSeconds(3)));
+    InFlight inFlight = new InFlight(lease, time.clock(), Duration.ofHours(1), 10);
     Acknowledger acks = mock(Acknowledger.class);
     HostRestarter restarter = mock(HostRestarter.class);
     RequestHandler handler = new RequestHandler(
             new Saves(events, time, new Simulation(new ScriptedRandom(), Duration.ofSeconds(1), 0, 0), stats),
-            new Restarts(restarter, time, stats, 1, Duration.ofMillis(100)),
-            lease, acks, tasks, time, time.clock(), Duration.ofHours(1), stats,
-            new HandlingWatch(time.clock(), stats, Duration.ofSeconds(30)));
+            new Restarts(restarter, time, stats, 1, Duration.ofMillis(100)), inFlight, acks, tasks, time, stats,
+            new HandlingWatch(time.clock(), stats, inFlight, Duration.ofSeconds(30)));
     RequestSender sender = mock(RequestSender.class);
-    Publisher publisher = new Publisher(sender, tasks, new SequentialIds(), new ScriptedRandom(), stats, "example.net");
+    Publisher publisher = new Publisher(sender, tasks, new SequentialIds(), new ScriptedRandom(), stats, "example.net",
+            2);
     Intake intake = new Intake(new RequestDecoder("example.net", 65536), mock(Inbox.class), mock(DeadLetters.class),
-            acks, handler, lease, stats, time.clock(), tasks, 10, Duration.ZERO, pause -> { }, 100);
+            acks, handler, lease, inFlight, stats, time.clock(), tasks, Duration.ZERO, pause -> { }, 100);
+    VirtualScheduler periodicTime = new VirtualScheduler();
+    PeriodicWork periodic = new PeriodicWork(periodicTime, periodicTime.clock(), List::of);
+    WorkPools pools = new WorkPools(Executors.defaultThreadFactory(), 1);
     List<String> lines = new ArrayList<>();
     String signal = "SIGTERM";
-    Shutdown shutdown = new Shutdown(publisher, intake, lease, leases, handler, tasks, stats, () -> signal,
-            Duration.ofSeconds(1), lines::add);
+    Shutdown shutdown = shutdown(stats, lines::add);
+
+    private Shutdown shutdown(Stats counters, Consumer<String> log) {
+        return new Shutdown(new Shutdown.Parts(publisher, intake, periodic, lease, inFlight, tasks, pools, counters),
+                () -> signal, Duration.ofSeconds(1), log);
+    }
 
     private static InstanceLease started(InstanceLease lease) {
         lease.heartbeat();
@@ -111,8 +125,8 @@ class ShutdownTest {
     void countersThatCannotBeReadDoNotStopTheShutdown() throws InterruptedException {
         Stats unreadable = mock(Stats.class);
         when(unreadable.snapshot()).thenThrow(new NoClassDefFoundError("io/mayhem/monitoring/LatencyWindow$Sample"));
-        Shutdown stopping = new Shutdown(publisher, intake, lease, leases, handler, tasks, unreadable, () -> null,
-                Duration.ofSeconds(1), lines::add);
+        signal = null;
+        Shutdown stopping = shutdown(unreadable, lines::add);
 
         stopping.run();
 
@@ -133,7 +147,7 @@ class ShutdownTest {
     @Test
     void stopsPublishingAndIntakeAndCancelsOutstandingWorkWithoutAckingIt() throws InterruptedException {
         when(restarter.restart(anyString())).thenReturn(new CompletableFuture<>());
-        PubSubMessage msg = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
+        RestartRequest msg = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
         CompletableFuture<Void> done = handler.handle(msg, "owner-1");
         executor.runUntilIdle();
         time.advance(Duration.ZERO);
@@ -154,6 +168,63 @@ class ShutdownTest {
         assertThat(msg.extendedCount()).isEqualTo(1);
         verify(events, times(0)).record(msg);
         assertThat(lines.get(4)).doesNotContain("still running");
+    }
+
+    /** What has been done when a line is written: the intake, the lease, the periodic work, requests, threads. */
+    private String state() {
+        boolean poolsRunning;
+        try {
+            pools.work().execute(() -> { });
+            poolsRunning = true;
+        } catch (RejectedExecutionException e) {
+            poolsRunning = false;
+        }
+        return (intake.isOpen() ? "intake open" : "intake closed") + ", "
+                + (lease.owner() != null ? "lease held" : "no lease") + ", "
+                + (periodicTime.pending() > 0 ? "periodic work" : "no periodic work") + ", "
+                + inFlight.size() + " in flight, " + (poolsRunning ? "pools running" : "pools stopped");
+    }
+
+    @Test
+    void eachLineIsFollowedByWhatItSays() throws InterruptedException {
+        when(restarter.restart(anyString())).thenReturn(new CompletableFuture<>());
+        handler.handle(new RestartRequest("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net"),
+                "owner-1");
+        executor.runUntilIdle();
+        periodic.ensureStarted();
+        List<String> seen = new ArrayList<>();
+        when(leases.release("owner-1")).thenAnswer(call -> {
+            seen.add("leases released");
+            return 1;
+        });
+        Shutdown probed = shutdown(stats, line -> seen.add(line.replaceAll("[:(].*", "").strip() + " [" + state() + "]"));
+
+        probed.run();
+
+        assertThat(seen).containsExactly(
+                "Received exit signal SIGTERM... [intake open, lease held, periodic work, 1 in flight, pools running]",
+                "Closing database connections [intake closed, lease held, periodic work, 1 in flight, pools running]",
+                "Nacking outstanding messages [intake closed, no lease, no periodic work, 1 in flight, pools running]",
+                "leases released",
+                "Cancelling outstanding tasks [intake closed, no lease, no periodic work, 0 in flight, pools running]",
+                "Flushing metrics [intake closed, no lease, no periodic work, 0 in flight, pools stopped]",
+                "Successfully shutdown the Mayhem service. [intake closed, no lease, no periodic work, 0 in flight, "
+                        + "pools stopped]");
+    }
+
+    @Test
+    void tasksQueuedBeforeTheCancellingLineAreDroppedAfterIt() throws InterruptedException {
+        boolean[] ran = new boolean[1];
+        Shutdown probed = shutdown(stats, line -> {
+            if (line.startsWith("Cancelling outstanding tasks")) {
+                tasks.execute(() -> ran[0] = true);
+            }
+        });
+
+        probed.run();
+        executor.runUntilIdle();
+
+        assertThat(ran[0]).as("queued when the line was written, never started").isFalse();
     }
 
     @Test

@@ -12,7 +12,7 @@ class JmxRegistrationTest {
     MBeanServer server = MBeanServerFactory.newMBeanServer();
     ObjectName name = JmxStats.objectName();
     JmxRegistration registration = new JmxRegistration(server, name);
-    JmxStats bean = new JmxStats(new Stats());
+    JmxStats bean = new JmxStats(new Stats(() -> 0));
 
     @Test
     void registersAndUnregisters() throws Exception {
@@ -26,7 +26,7 @@ class JmxRegistrationTest {
 
     @Test
     void replacesARegistrationLeftBehindByAnEarlierDeployment() throws Exception {
-        Stats current = new Stats();
+        Stats current = new Stats(() -> 0);
         current.acked();
         new JmxRegistration(server, name).register(bean);
 

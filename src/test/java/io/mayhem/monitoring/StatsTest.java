@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 class StatsTest {
 
     @Test
-    void countsEachEventUnderItsContractName() {
-        Stats stats = new Stats();
+    void countsEachEventUnderItsContractNameAndReadsTheInFlightGauge() {
+        long[] inFlight = {1};
+        Stats stats = new Stats(() -> inFlight[0]);
         stats.published();
         stats.received();
         stats.saved();
@@ -21,9 +22,6 @@ class StatsTest {
         stats.acked();
         stats.deadLettered();
         stats.extended();
-        stats.started();
-        stats.started();
-        stats.finished();
         stats.uncaught();
 
         assertThat(stats.snapshot()).containsExactly(
@@ -35,13 +33,15 @@ class StatsTest {
                 org.assertj.core.api.Assertions.entry("handling_ms_p50", 0L), org.assertj.core.api.Assertions.entry("handling_ms_p95", 0L),
                 org.assertj.core.api.Assertions.entry("handling_ms_p99", 0L));
         assertThat(stats.inFlight()).isEqualTo(1);
+        inFlight[0] = 7;
+        assertThat(stats.snapshot()).containsEntry("in_flight", 7L);
         assertThat(stats.uncaughtCount()).isEqualTo(1);
     }
 
     @Test
     void reportsTheHandlingPercentilesOfItsWindowInMilliseconds() {
         VirtualScheduler time = new VirtualScheduler();
-        Stats stats = new Stats(new LatencyWindow(time.clock(), Duration.ofSeconds(60), 100));
+        Stats stats = new Stats(new LatencyWindow(time.clock(), Duration.ofSeconds(60), 100), () -> 0);
         IntStream.rangeClosed(1, 100).forEach(ms -> stats.handled(Duration.ofMillis(ms)));
 
         assertThat(stats.snapshot()).containsEntry("handling_ms_p50", 50L).containsEntry("handling_ms_p95", 95L)
@@ -52,7 +52,7 @@ class StatsTest {
 
     @Test
     void theDefaultWindowIsTheLastMinuteOfTheSystemClock() {
-        Stats stats = new Stats();
+        Stats stats = new Stats(() -> 0);
         stats.handled(Duration.ofMillis(250));
 
         assertThat(stats.snapshot()).containsEntry("handling_ms_p50", 250L);

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class BasicAuthenticationTest {
+public class BasicAuthenticationTest {
 
     BasicAuthentication basic = new BasicAuthentication(Callers.parse("ops:operator:" + PasswordHashTest.CORRECT_HORSE
             + ",colon:viewer:" + PasswordHashTest.EMPTY));
@@ -57,7 +57,7 @@ class BasicAuthenticationTest {
         assertThat(new BasicAuthentication.Credentials("ops", "secret")).hasToString("Credentials(ops)");
     }
 
-    static String basic(String credentials) {
+    public static String basic(String credentials) {
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -6,18 +6,13 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.publishing.RequestSender;
 import io.mayhem.testkit.LogCapture;
 import io.mayhem.testkit.SequentialIds;
 import io.mayhem.testkit.VirtualScheduler;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
@@ -31,16 +26,16 @@ class ManualRestartsTest {
 
     RequestSender sender = mock(RequestSender.class);
     VirtualScheduler time = new VirtualScheduler();
-    Stats stats = new Stats();
+    Stats stats = new Stats(() -> 0);
     ManualRestarts restarts = new ManualRestarts(sender, new RateLimiter(time.clock(), 2),
             new SequentialIds("id-1", "id-2", "id-3"), stats, "example.net");
 
     @Test
-    void publishesOneRequestWithANewIdAndCountsIt() throws IOException {
-        ManualRestarts.Result result = restarts.request("ops", body("{\"instance_name\": \"cattle-1a2b\"}"));
+    void publishesOneRequestWithANewIdAndCountsIt() {
+        ManualRestarts.Result result = restarts.request("ops", "cattle-1a2b");
 
         assertThat(result).isEqualTo(new ManualRestarts.Accepted("id-1"));
-        ArgumentCaptor<PubSubMessage> sent = ArgumentCaptor.forClass(PubSubMessage.class);
+        ArgumentCaptor<RestartRequest> sent = ArgumentCaptor.forClass(RestartRequest.class);
         verify(sender).send(sent.capture());
         assertThat(sent.getValue().messageId()).isEqualTo("id-1");
         assertThat(sent.getValue().hostname()).isEqualTo("cattle-1a2b.example.net");
@@ -50,23 +45,11 @@ class ManualRestartsTest {
     }
 
     @Test
-    void anInvalidBodyPublishesNothingAndTakesNoToken() throws IOException {
-        for (int i = 0; i < 3; i++) {
-            assertThat(restarts.request("ops", body("[]"))).isEqualTo(new ManualRestarts.Invalid("not a JSON object: array"));
-        }
-        verifyNoInteractions(sender);
-        assertThat(stats.snapshot().get("published")).isEqualTo(0L);
+    void pastTheRateItPublishesNothingAndSaysWhenToRetry() {
+        restarts.request("ops", "a");
+        restarts.request("ops", "b");
 
-        assertThat(restarts.request("ops", body("{\"instance_name\": \"a\"}"))).isInstanceOf(ManualRestarts.Accepted.class);
-        assertThat(restarts.request("ops", body("{\"instance_name\": \"b\"}"))).isInstanceOf(ManualRestarts.Accepted.class);
-    }
-
-    @Test
-    void pastTheRateItPublishesNothingAndSaysWhenToRetry() throws IOException {
-        restarts.request("ops", body("{\"instance_name\": \"a\"}"));
-        restarts.request("ops", body("{\"instance_name\": \"b\"}"));
-
-        ManualRestarts.Result limited = restarts.request("ops", body("{\"instance_name\": \"c\"}"));
+        ManualRestarts.Result limited = restarts.request("ops", "c");
 
         assertThat(limited).isEqualTo(new ManualRestarts.Limited(30));
         verify(sender, org.mockito.Mockito.times(2)).send(any());
@@ -74,18 +57,14 @@ class ManualRestartsTest {
         assertThat(log.messages(Level.INFO)).last()
                 .isEqualTo("Refused a manual restart of c by ops: over the rate limit, retry after 30 s");
         time.advance(Duration.ofSeconds(30));
-        assertThat(restarts.request("ops", body("{\"instance_name\": \"c\"}"))).isEqualTo(new ManualRestarts.Accepted("id-3"));
+        assertThat(restarts.request("ops", "c")).isEqualTo(new ManualRestarts.Accepted("id-3"));
     }
 
     @Test
     void aFailedSendEscapesAndIsNotCounted() {
         doThrow(new IllegalStateException("broker gone")).when(sender).send(any());
 
-        assertThatThrownBy(() -> restarts.request("ops", body("{\"instance_name\": \"a\"}"))).hasMessage("broker gone");
+        assertThatThrownBy(() -> restarts.request("ops", "a")).hasMessage("broker gone");
         assertThat(stats.snapshot().get("published")).isEqualTo(0L);
-    }
-
-    static InputStream body(String text) {
-        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 }

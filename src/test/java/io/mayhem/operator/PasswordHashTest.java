@@ -8,10 +8,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-class PasswordHashTest {
+public class PasswordHashTest {
 
     // made with the Python line of docs/operations.md "Manual restarts": hashlib.pbkdf2_hmac("sha256", password, salt, 10000)
-    static final String CORRECT_HORSE = "PBKDF2WithHmacSHA256:10000:MDEyMzQ1Njc4OWFiY2RlZg==:TI2grtvV1HW5nz2rBY4tctlrmOj5bZs0dw9j8NHpRRc=";
+    public static final String CORRECT_HORSE = "PBKDF2WithHmacSHA256:10000:MDEyMzQ1Njc4OWFiY2RlZg==:TI2grtvV1HW5nz2rBY4tctlrmOj5bZs0dw9j8NHpRRc=";
     static final String UMLAUTS = "PBKDF2WithHmacSHA256:10000:ZmVkY2JhOTg3NjU0MzIxMA==:1W+p/yMbWa9jeF/gwF8pX5E/eD9SRrQ6LDEm9FCel9Y=";
     static final String SHORT_HASH = "I23vtB95dvo1jFd+0KHe3A==";
     static final String EMPTY = "PBKDF2WithHmacSHA256:10000:MDEyMzQ1Njc4OWFiY2RlZg==:A+Kl2KqM2ytlB/yjbAw4Eor6bzl5O2TCzHaMOMMyPaQ=";

@@ -5,7 +5,7 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.testkit.ManualExecutor;
 import io.mayhem.testkit.ScriptedRandom;
@@ -20,23 +20,23 @@ class PublisherTest {
 
     RequestSender sender = mock(RequestSender.class);
     ManualExecutor executor = new ManualExecutor();
-    Stats stats = new Stats();
+    Stats stats = new Stats(() -> 0);
     Publisher publisher = new Publisher(sender, executor, new SequentialIds("id-1", "id-2", "id-3"),
-            new ScriptedRandom().ints(0, 1, 2, 3, 26, 27, 28, 29, 35, 34, 33, 32), stats, "example.net");
+            new ScriptedRandom().ints(0, 1, 2, 3, 26, 27, 28, 29, 35, 34, 33, 32), stats, "example.net", 2);
 
     @Test
     void handsOffRequestsInOrderAndSendsThemOnlyWhenTheExecutorRuns() {
-        List<PubSubMessage> handedOff = publisher.publish(3);
+        List<RestartRequest> handedOff = publisher.publish(3);
 
-        assertThat(handedOff).extracting(PubSubMessage::messageId).containsExactly("id-1", "id-2", "id-3");
-        assertThat(handedOff).extracting(PubSubMessage::instanceName)
+        assertThat(handedOff).extracting(RestartRequest::messageId).containsExactly("id-1", "id-2", "id-3");
+        assertThat(handedOff).extracting(RestartRequest::instanceName)
                 .containsExactly("cattle-abcd", "cattle-0123", "cattle-9876");
         assertThat(executor.pending()).isEqualTo(3);
         verifyNoInteractions(sender);
 
         executor.runUntilIdle();
 
-        ArgumentCaptor<PubSubMessage> sent = ArgumentCaptor.forClass(PubSubMessage.class);
+        ArgumentCaptor<RestartRequest> sent = ArgumentCaptor.forClass(RestartRequest.class);
         InOrder order = inOrder(sender);
         order.verify(sender, Mockito.times(3)).send(sent.capture());
         assertThat(sent.getAllValues()).containsExactlyElementsOf(handedOff);
@@ -45,7 +45,17 @@ class PublisherTest {
 
     @Test
     void makesHostnamesInTheConfiguredDomain() {
-        assertThat(publisher.publish(1)).extracting(PubSubMessage::hostname).containsExactly("cattle-abcd.example.net");
+        assertThat(publisher.publish(1)).extracting(RestartRequest::hostname).containsExactly("cattle-abcd.example.net");
+    }
+
+    @Test
+    void eachTickHandsOffTheConfiguredNumberAndNoneWhenThatIsZero() {
+        assertThat(publisher.tick()).extracting(RestartRequest::messageId).containsExactly("id-1", "id-2");
+        Publisher disabled = new Publisher(sender, executor, new SequentialIds(), new ScriptedRandom(), stats,
+                "example.net", 0);
+
+        assertThat(disabled.tick()).isEmpty();
+        assertThat(executor.pending()).isEqualTo(2);
     }
 
     @Test

@@ -1,22 +1,25 @@
 package io.mayhem.publishing;
 
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.mayhem.lifecycle.MayhemService;
+import io.mayhem.tasks.PeriodicWork;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerService;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 
 class PublisherTimerTest {
 
     PublisherTimer timer = new PublisherTimer();
 
     @Test
-    void eachTickAsksTheServiceToPublishAndStopCancelsTheTimers() {
-        timer.service = mock(MayhemService.class);
+    void eachTickStartsThePeriodicWorkAndPublishesAndStopCancelsTheTimers() {
+        timer.publisher = mock(Publisher.class);
+        timer.periodic = mock(PeriodicWork.class);
         timer.timers = mock(TimerService.class);
         Timer scheduled = mock(Timer.class);
         when(timer.timers.getTimers()).thenReturn(List.of(scheduled));
@@ -24,7 +27,9 @@ class PublisherTimerTest {
         timer.tick();
         timer.stop();
 
-        verify(timer.service).publishTick();
+        InOrder order = inOrder(timer.periodic, timer.publisher);
+        order.verify(timer.periodic).ensureStarted();
+        order.verify(timer.publisher).tick();
         verify(scheduled).cancel();
     }
 }

@@ -6,7 +6,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.testkit.LogCapture;
 import io.mayhem.testkit.ManualExecutor;
@@ -25,8 +25,8 @@ class RestartsTest {
 
     ManualExecutor executor = new ManualExecutor();
     VirtualScheduler time = new VirtualScheduler();
-    Stats stats = new Stats();
-    PubSubMessage msg = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
+    Stats stats = new Stats(() -> 0);
+    RestartRequest msg = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
 
     Restarts restarts(HostRestarter restarter, int maxAttempts) {
         return new Restarts(restarter, time, stats, maxAttempts, Duration.ofMillis(200));

@@ -1,6 +1,7 @@
 package io.mayhem.simulation;
 
-import io.mayhem.handling.EventSender;
+import io.mayhem.store.EventSender;
+import io.mayhem.request.Outcome;
 import io.mayhem.restart.RestartFailed;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
@@ -299,7 +300,7 @@ final class ProtocolSimulation {
         }
         lines.add("broker holds " + broker.outstanding.size() + ", outbox " + store.outbox.size()
                 + ", in flight " + live.values().stream().filter(i -> i.node.alive)
-                .map(i -> i.name + "=" + i.handler.outstanding()).collect(Collectors.joining(" ")));
+                .map(i -> i.name + "=" + i.inFlight.size()).collect(Collectors.joining(" ")));
         return String.join("; ", lines);
     }
 
@@ -317,7 +318,7 @@ final class ProtocolSimulation {
             }
         }
         for (SimInstance i : live.values()) {
-            if (!i.node.alive || i.handler.outstanding() > 0) {
+            if (!i.node.alive || i.inFlight.size() > 0) {
                 return false;
             }
         }

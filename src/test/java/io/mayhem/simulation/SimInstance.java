@@ -1,17 +1,18 @@
 package io.mayhem.simulation;
 
-import io.mayhem.handling.BatchedAcks;
-import io.mayhem.handling.EventSender;
+import io.mayhem.store.BatchedAcks;
+import io.mayhem.store.EventSender;
 import io.mayhem.handling.HandlingWatch;
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.intake.Intake;
 import io.mayhem.intake.RequestDecoder;
+import io.mayhem.lease.InFlight;
 import io.mayhem.lease.InstanceLease;
 import io.mayhem.monitoring.Stats;
 import io.mayhem.restart.Restarts;
 import io.mayhem.restart.Simulation;
-import io.mayhem.store.Saves;
+import io.mayhem.handling.Saves;
 import io.mayhem.tasks.GroupCommit;
 import io.mayhem.tasks.Scheduler;
 import io.mayhem.tasks.TrackedExecutor;
@@ -49,6 +50,7 @@ final class SimInstance {
     final SimWorld.Node node;
     final SimStore.View store;
     final InstanceLease lease;
+    final InFlight inFlight;
     final Intake intake;
     final RequestHandler handler;
     final BatchedAcks acks;
@@ -75,35 +77,36 @@ final class SimInstance {
         executor = new TrackedExecutor(world.executor(node), uncaught);
         lease = new InstanceLease(store, leaseScheduler, clock, () -> name + "/" + (++epochs), EXTEND_EVERY, EXTEND_BY);
         acks = new BatchedAcks(store, sender, executor, clock, params.maxBatch());
-        GroupCommit<PubSubMessage, Object> restartEvents = new GroupCommit<>(executor, batch -> {
+        GroupCommit<RestartRequest, Object> restartEvents = new GroupCommit<>(executor, batch -> {
             store.recordAll(batch);
             return Collections.nCopies(batch.size(), null);
         }, params.maxBatch());
-        Stats stats = new Stats();
-        HandlingWatch watch = new HandlingWatch(clock, stats, Duration.ofSeconds(30));
+        inFlight = new InFlight(lease, clock, Duration.ofHours(1), 1000);
+        Stats stats = new Stats(inFlight::size);
+        HandlingWatch watch = new HandlingWatch(clock, stats, inFlight, Duration.ofSeconds(30));
         Simulation simulation = new Simulation(new Random(world.random.nextLong()), Duration.ofSeconds(1), 0.25, 0.25);
         handler = new RequestHandler(
                 new Saves(restartEvents::submit, timer, simulation, stats),
                 new Restarts(restarts.restarter(name, node, timer, 0.25, params.restartLatency()), timer, stats, 3,
                         Duration.ofMillis(200)),
-                lease, acks, executor, timer, clock, Duration.ofHours(1), stats, watch);
-        // the handler is the holder, as in MayhemService; the trace sees lapses on the way
+                inFlight, acks, executor, timer, stats, watch);
+        // what is in flight is the holder, as in MayhemService; the trace sees lapses on the way
         lease.holder(new InstanceLease.Holder() {
             @Override
             public void renewed(String owner, Duration by) {
-                handler.renewed(owner, by);
+                inFlight.renewed(owner, by);
             }
 
             @Override
             public void lapsed(String owner, String reason) {
                 world.trace.add(world.at() + " " + name + " lease of " + owner + " lapsed: " + reason);
-                handler.lapsed(owner, reason);
+                inFlight.lapsed(owner, reason);
             }
         });
         // Intake's retry loop would block its thread in future.get: its pause refuses instead (rolls back)
         intake = new Intake(new RequestDecoder(SimStore.DOMAIN, 65536), store,
                 (reason, delivery) -> world.trace.add(world.at() + " " + name + " dead letter " + delivery.jmsMessageId()),
-                acks, handler, lease, stats, clock, executor, 1000, params.maxWait(),
+                acks, handler, lease, inFlight, stats, clock, executor, params.maxWait(),
                 pause -> {
                     throw new InterruptedException("simulation: intake does not wait to store again");
                 }, params.maxBatch());

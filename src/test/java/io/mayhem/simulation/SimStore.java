@@ -1,9 +1,9 @@
 package io.mayhem.simulation;
 
-import io.mayhem.handling.Outcome;
-import io.mayhem.handling.OutcomeEvent;
-import io.mayhem.handling.OutcomeStore;
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.Outcome;
+import io.mayhem.request.OutcomeEvent;
+import io.mayhem.store.OutcomeStore;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.intake.Inbox;
 import io.mayhem.lease.LeaseStore;
 import io.mayhem.store.EventStore;
@@ -122,14 +122,14 @@ final class SimStore {
         return admissions;
     }
 
-    synchronized List<PubSubMessage> claimAbandoned(String owner, Instant staleBefore, int limit) {
+    synchronized List<RestartRequest> claimAbandoned(String owner, Instant staleBefore, int limit) {
         heartbeats.values().forEach(h -> {
             if (!h.expired && h.renewedAt.isBefore(staleBefore)) {
                 h.expired = true;
             }
         });
         Set<String> live = live();
-        List<PubSubMessage> claimed = new ArrayList<>();
+        List<RestartRequest> claimed = new ArrayList<>();
         records.values().stream()
                 .filter(r -> !r.acked && (r.leaseOwner == null || !live.contains(r.leaseOwner)))
                 .sorted((a, b) -> a.receivedAt.equals(b.receivedAt) ? Long.compare(a.order, b.order)
@@ -137,7 +137,7 @@ final class SimStore {
                 .limit(limit)
                 .forEach(r -> {
                     r.leaseOwner = owner;
-                    claimed.add(new PubSubMessage(r.messageId, r.instanceName, DOMAIN));
+                    claimed.add(new RestartRequest(r.messageId, r.instanceName, DOMAIN));
                 });
         return claimed;
     }
@@ -172,7 +172,7 @@ final class SimStore {
         return released;
     }
 
-    synchronized void recordAll(List<PubSubMessage> messages) {
+    synchronized void recordAll(List<RestartRequest> messages) {
         messages.forEach(m -> restartEvents.add(m.messageId()));
     }
 
@@ -187,7 +187,7 @@ final class SimStore {
             } else if (!ack.owner().equals(r.leaseOwner)) {
                 events.add(null);
             } else {
-                PubSubMessage m = ack.message();
+                RestartRequest m = ack.message();
                 r.acked = true;
                 r.ackCount++;
                 r.outcome = ack.outcome();
@@ -280,8 +280,8 @@ final class SimStore {
         }
 
         @Override
-        public List<PubSubMessage> claimAbandoned(String owner, Instant staleBefore, int limit) {
-            List<PubSubMessage> claimed = call("claimAbandoned", () -> SimStore.this.claimAbandoned(owner, staleBefore, limit));
+        public List<RestartRequest> claimAbandoned(String owner, Instant staleBefore, int limit) {
+            List<RestartRequest> claimed = call("claimAbandoned", () -> SimStore.this.claimAbandoned(owner, staleBefore, limit));
             if (!claimed.isEmpty()) {
                 world.trace.add(world.at() + " " + instance + " claimed for " + owner + ": "
                         + claimed.stream().map(m -> ProtocolSimulation.shortId(m.messageId())).toList());
@@ -313,7 +313,7 @@ final class SimStore {
         }
 
         @Override
-        public void recordAll(List<PubSubMessage> messages) {
+        public void recordAll(List<RestartRequest> messages) {
             call("recordAll", () -> {
                 SimStore.this.recordAll(messages);
                 return null;

@@ -2,15 +2,15 @@ package io.mayhem.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mayhem.handling.Outcome;
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.Outcome;
+import io.mayhem.request.RestartRequest;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class RequestRecordTest {
 
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    PubSubMessage msg = new PubSubMessage("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
+    RestartRequest msg = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
 
     @Test
     void belongsToItsOwnerUntilReleasedOrAcked() {

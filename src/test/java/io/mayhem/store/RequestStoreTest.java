@@ -13,10 +13,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.mayhem.configuration.Settings;
-import io.mayhem.handling.Outcome;
-import io.mayhem.handling.OutcomeEvent;
-import io.mayhem.handling.OutcomeStore.Ack;
-import io.mayhem.handling.PubSubMessage;
+import io.mayhem.request.Outcome;
+import io.mayhem.request.OutcomeEvent;
+import io.mayhem.store.OutcomeStore.Ack;
+import io.mayhem.request.RestartRequest;
 import io.mayhem.intake.Inbox.Admission;
 import io.mayhem.intake.Inbox.Admit;
 import jakarta.persistence.EntityManager;
@@ -49,8 +49,8 @@ class RequestStoreTest {
         requests();
     }
 
-    static PubSubMessage msg(int n) {
-        return new PubSubMessage("6f1c6a2e-0000-4000-8000-00000000000" + n, "cattle-" + n, "example.net");
+    static RestartRequest msg(int n) {
+        return new RestartRequest("6f1c6a2e-0000-4000-8000-00000000000" + n, "cattle-" + n, "example.net");
     }
 
     @SuppressWarnings("unchecked")
@@ -112,9 +112,9 @@ class RequestStoreTest {
     @Test
     void anIdStoredForAnotherHostIsAConflictNotADuplicate() {
         requests(acked(2), stored(3, "alive"));
-        PubSubMessage reusedAcked = new PubSubMessage(msg(2).messageId(), "cattle-other", "example.net");
-        PubSubMessage reusedInFlight = new PubSubMessage(msg(3).messageId(), "cattle-other", "example.net");
-        PubSubMessage reusedInTheBatch = new PubSubMessage(msg(1).messageId(), "cattle-other", "example.net");
+        RestartRequest reusedAcked = new RestartRequest(msg(2).messageId(), "cattle-other", "example.net");
+        RestartRequest reusedInFlight = new RestartRequest(msg(3).messageId(), "cattle-other", "example.net");
+        RestartRequest reusedInTheBatch = new RestartRequest(msg(1).messageId(), "cattle-other", "example.net");
 
         List<Admission> admissions = store.acceptAll(List.of(new Admit(reusedAcked, "me"), new Admit(reusedInFlight, "me"),
                 new Admit(msg(1), "me"), new Admit(reusedInTheBatch, "me"), new Admit(msg(1), "me")), NOW);
@@ -196,9 +196,9 @@ class RequestStoreTest {
         RequestRecord renewedMeanwhile = stored(3, "alive");
         requests(released, ofTheDead, renewedMeanwhile);
 
-        List<PubSubMessage> claimed = store.claimAbandoned("me", NOW.minusSeconds(3), 10);
+        List<RestartRequest> claimed = store.claimAbandoned("me", NOW.minusSeconds(3), 10);
 
-        assertThat(claimed).extracting(PubSubMessage::instanceName).containsExactlyInAnyOrder("cattle-1", "cattle-2");
+        assertThat(claimed).extracting(RestartRequest::instanceName).containsExactlyInAnyOrder("cattle-1", "cattle-2");
         assertThat(released.leaseOwner()).isEqualTo("me");
         assertThat(ofTheDead.leaseOwner()).isEqualTo("me");
         assertThat(renewedMeanwhile.leaseOwner()).isEqualTo("alive");

@@ -25,7 +25,7 @@ final class HandlingLog {
     }
 
     private static final Pattern LINE = Pattern.compile("\\[timeMillis: (\\d+)].*?"
-            + "(Consumed|Reclaimed abandoned|Done\\. Acked) PubSubMessage.*\\[message_id=([0-9a-f-]{36})]");
+            + "(Consumed|Reclaimed abandoned|Done\\. Acked) RestartRequest.*\\[message_id=([0-9a-f-]{36})]");
 
     private HandlingLog() {
     }

@@ -1,8 +1,0 @@
-package io.mayhem.store;
-
-/** The restart event could not be saved. */
-public class SaveFailed extends RuntimeException {
-    public SaveFailed(String message) {
-        super(message);
-    }
-}
