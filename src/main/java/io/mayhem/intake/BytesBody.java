@@ -49,9 +49,7 @@ final class BytesBody {
         }
         message.reset(); // read from the first byte, whoever read it before
         byte[] body = new byte[Math.toIntExact(message.getBodyLength())];
-        if (body.length > 0) {
-            message.readBytes(body);
-        }
+        message.readBytes(body);
         return Delivery.text(jmsMessageId, new String(body, StandardCharsets.UTF_8));
     }
 
