@@ -2,7 +2,7 @@
 # The one definition of CI (docs/testing.md "CI"). .ci/run runs "all"; the Jenkinsfile runs one stage at a time.
 #
 #   scripts/ci.sh all          what .ci/run and the README's test command run, in this order:
-#                              install-browser, ./mvnw -B -Pmutation install, the test-kit example,
+#                              install-browser, install-python-clients, ./mvnw -B -Pmutation install, the test-kit example,
 #                              the server checks, ./mvnw -B -Pcluster verify
 #   scripts/ci.sh STAGE...     the Jenkinsfile's stages, in one workspace, in this order:
 #     build        the WAR, no test
@@ -44,6 +44,7 @@ stage() {
     case $1 in
         all)
             run scripts/install-browser.sh
+            run scripts/install-python-clients.sh
             mvnw -Pmutation install
             example
             servers
@@ -52,8 +53,10 @@ stage() {
         build) mvnw -DskipTests package ;;
         unit) mvnw test ;;
         integration)
-            # LivePageIT drives Debian's Chromium; the script installs it when missing (root or sudo)
+            # LivePageIT drives Debian's Chromium, PythonPublishersIT stomp.py and python-qpid-proton; the scripts
+            # install them when missing (root or sudo)
             run scripts/install-browser.sh
+            run scripts/install-python-clients.sh
             mvnw -DskipUTs install
             ;;
         mutation) mvnw -Pmutation -DskipUTs -DskipITs -Djacoco.skip=true verify ;;

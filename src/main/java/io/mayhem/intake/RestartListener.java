@@ -66,9 +66,11 @@ public class RestartListener implements MessageListener {
     }
 
     /**
-     * What the message carries. A message that cannot be read (its text not in the client's encoding, a header
-     * the client cannot decode) is returned as {@linkplain Delivery#unreadable unreadable}, never thrown: a
-     * throw rolls the delivery back, and the broker would redeliver the same unreadable message for ever.
+     * What the message carries: a text message's text, a bytes message's bytes read as UTF-8 text
+     * ({@link BytesBody}: what STOMP and AMQP clients send), any other kind only described. A message that cannot
+     * be read (its text not in the client's encoding, a header the client cannot decode) is returned as
+     * {@linkplain Delivery#unreadable unreadable}, never thrown: a throw rolls the delivery back, and the broker
+     * would redeliver the same unreadable message for ever.
      */
     static Delivery delivery(Message message) {
         String id = null;
@@ -77,11 +79,14 @@ public class RestartListener implements MessageListener {
             if (message instanceof TextMessage text) {
                 return Delivery.text(id, text.getText());
             }
+            if (message instanceof BytesMessage bytes) {
+                return BytesBody.delivery(id, bytes);
+            }
         } catch (JMSException | RuntimeException e) {
-            return Delivery.unreadable(id, message instanceof TextMessage ? "TextMessage" : "Message", e);
+            return Delivery.unreadable(id, message instanceof TextMessage ? "TextMessage"
+                    : message instanceof BytesMessage ? "BytesMessage" : "Message", e);
         }
-        String kind = message instanceof BytesMessage ? "BytesMessage"
-                : message instanceof MapMessage ? "MapMessage"
+        String kind = message instanceof MapMessage ? "MapMessage"
                 : message instanceof StreamMessage ? "StreamMessage"
                 : message instanceof ObjectMessage ? "ObjectMessage (never deserialized)"
                 : "Message without a body";

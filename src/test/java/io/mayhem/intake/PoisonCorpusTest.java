@@ -153,7 +153,12 @@ class PoisonCorpusTest {
                 yield text;
             }
             case "standard-utf8-text" -> PoisonCorpus.textInStandardUtf8(poison.text());
-            case "bytes" -> new org.apache.activemq.command.ActiveMQBytesMessage();
+            case "bytes" -> {
+                var bytes = new org.apache.activemq.command.ActiveMQBytesMessage();
+                bytes.writeBytes(poison.bytes());
+                poison.setProperties(bytes);
+                yield bytes;
+            }
             case "map" -> new org.apache.activemq.command.ActiveMQMapMessage();
             case "stream" -> new org.apache.activemq.command.ActiveMQStreamMessage();
             case "object" -> new UnreadableObjectMessage();

@@ -161,6 +161,35 @@ class ServiceIT {
     }
 
     @Test
+    void aRequestInABytesMessageIsHandledLikeTheSameTextWithoutAContentTypeOrWithJsonOrText() throws Exception {
+        // what STOMP clients send when the frame has a content-length, and AMQP clients for a binary body
+        Map<String, String> contentTypes = new java.util.LinkedHashMap<>();
+        try (Broker broker = new Broker()) {
+            List<JsonObject> outcomes = broker.subscribe("mayhem.acks");
+            for (String contentType : java.util.Arrays.asList(null, "application/json; charset=utf-8", "text/plain")) {
+                String id = UUID.randomUUID().toString();
+                var bytes = broker.session().createBytesMessage();
+                bytes.writeBytes(Json.createObjectBuilder().add("message_id", id).add("instance_name", "cattle-bytes")
+                        .build().toString().getBytes(StandardCharsets.UTF_8));
+                if (contentType != null) {
+                    bytes.setStringProperty("content-type", contentType);
+                }
+                broker.send("mayhem.restarts", bytes);
+                contentTypes.put(id, String.valueOf(contentType));
+            }
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(idsIn(outcomes))
+                    .as("outcome events for the bytes requests by content type " + contentTypes)
+                    .containsAll(contentTypes.keySet()));
+            assertThat(outcomes.stream().filter(o -> contentTypes.containsKey(o.getString("message_id"))))
+                    .hasSize(contentTypes.size()).allMatch(o -> o.getString("instance_name").equals("cattle-bytes"));
+            for (String id : contentTypes.keySet()) {
+                assertThat(json(get("api/test/requests/" + id).body()).getBoolean("acked")).isTrue();
+            }
+        }
+    }
+
+    @Test
     void requestsThatExpireInTheBrokerBecomeDeadLettersExpiredBeforeHandlingAndTheRestAreHandled() throws Exception {
         long deadLetteredBefore = json(get("api/stats").body()).getJsonNumber("dead_lettered").longValue();
         try (Broker broker = new Broker()) {
@@ -217,7 +246,8 @@ class ServiceIT {
                 return PoisonCorpus.textInStandardUtf8(poison.text());
             case "bytes":
                 var bytes = session.createBytesMessage();
-                bytes.writeBytes("{\"message_id\": \"not in a text message\"}".getBytes(StandardCharsets.UTF_8));
+                bytes.writeBytes(poison.bytes());
+                poison.setProperties(bytes);
                 return bytes;
             case "map":
                 var map = session.createMapMessage();

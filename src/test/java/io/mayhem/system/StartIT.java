@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The start as an orchestrator sees it, with the README's run command: the probes never say 200 before the
- * application's own checks answer, nothing but the HTTP port listens beyond loopback, and a start that cannot
- * bind its HTTP port ends the process instead of leaving a JVM that neither works nor exits.
+ * application's own checks answer, nothing but the HTTP port listens beyond loopback (the broker's OpenWire, STOMP
+ * and AMQP ports listen on it), and a start that cannot bind its HTTP port ends the process instead of leaving a
+ * JVM that neither works nor exits.
  */
 class StartIT {
 
@@ -76,6 +77,12 @@ class StartIT {
         assertThat(listening).as("listening sockets of the service").isNotEmpty()
                 .filteredOn(address -> !ListeningSockets.isLoopback(address))
                 .allMatch(address -> address.endsWith(":" + http), "is the HTTP port " + http);
+        // the embedded broker's OpenWire, STOMP and AMQP listeners, on loopback (docs/operations.md)
+        for (String port : List.of(System.getProperty("mayhem.st.broker.url").replaceAll(".*:(\\d+).*", "$1"),
+                System.getProperty("mayhem.st.stomp.port"), System.getProperty("mayhem.st.amqp.port"))) {
+            assertThat(listening).as("listening sockets of the service").filteredOn(ListeningSockets::isLoopback)
+                    .anyMatch(address -> address.endsWith(":" + port));
+        }
     }
 
     @Test
