@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -23,9 +24,11 @@ public final class Stats {
     private final LongAdder acked = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
     private final LongAdder extended = new LongAdder();
+    private final LongAdder skipped = new LongAdder();
     private final LongAdder uncaught = new LongAdder();
     private final LatencyWindow handling;
     private final LongSupplier inFlight;
+    private final BooleanSupplier paused;
 
     /**
      * Latency percentiles over the last {@link LatencyWindow#SPAN} of the system clock.
@@ -36,9 +39,22 @@ public final class Stats {
         this(new LatencyWindow(Clock.systemUTC(), LatencyWindow.SPAN, LatencyWindow.MAX_SAMPLES), inFlight);
     }
 
+    /**
+     * @param inFlight how many requests are in flight now
+     * @param paused whether the cluster-wide kill switch holds restarts now (docs/design.md section 10)
+     */
+    public Stats(LongSupplier inFlight, BooleanSupplier paused) {
+        this(new LatencyWindow(Clock.systemUTC(), LatencyWindow.SPAN, LatencyWindow.MAX_SAMPLES), inFlight, paused);
+    }
+
     public Stats(LatencyWindow handling, LongSupplier inFlight) {
+        this(handling, inFlight, () -> false);
+    }
+
+    public Stats(LatencyWindow handling, LongSupplier inFlight, BooleanSupplier paused) {
         this.handling = handling;
         this.inFlight = inFlight;
+        this.paused = paused;
     }
 
     public void published() { published.increment(); }
@@ -50,6 +66,8 @@ public final class Stats {
     public void acked() { acked.increment(); }
     public void deadLettered() { deadLettered.increment(); }
     public void extended() { extended.increment(); }
+    /** A guardrail refused a request's restart: it was acked SKIPPED. */
+    public void skipped() { skipped.increment(); }
     public void uncaught() { uncaught.increment(); }
 
     /** A request was acked {@code took} after its handling started. */
@@ -66,7 +84,8 @@ public final class Stats {
     }
 
     /**
-     * The numbers of {@code GET /api/stats}: the contract's, in the order of docs/design.md section 9, then the
+     * The numbers of {@code GET /api/stats}: the contract's, in the order of docs/design.md section 9, then
+     * {@code skipped} (acked SKIPPED), {@code paused} (1 while the kill switch holds restarts, else 0) and the
      * handling-latency percentiles in milliseconds over the last minute.
      */
     public Map<String, Long> snapshot() {
@@ -81,6 +100,8 @@ public final class Stats {
         numbers.put("dead_lettered", deadLettered.sum());
         numbers.put("extended", extended.sum());
         numbers.put("in_flight", inFlight.getAsLong());
+        numbers.put("skipped", skipped.sum());
+        numbers.put("paused", paused.getAsBoolean() ? 1L : 0L);
         LatencyWindow.Percentiles latency = handling.percentiles();
         numbers.put("handling_ms_p50", latency.p50());
         numbers.put("handling_ms_p95", latency.p95());

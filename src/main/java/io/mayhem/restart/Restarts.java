@@ -52,7 +52,7 @@ public final class Restarts {
                     + ": the request's lease is no longer held here, or it is finished"));
         }
         int attempt = msg.countRestartAttempt();
-        CompletableFuture<Void> running = restarter.restart(msg.hostname());
+        CompletableFuture<Void> running = restarter.restart(msg);
         attempts.running(running);
         return running
                 .thenRunAsync(() -> {

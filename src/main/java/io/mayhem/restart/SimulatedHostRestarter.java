@@ -1,5 +1,6 @@
 package io.mayhem.restart;
 
+import io.mayhem.request.RestartRequest;
 import io.mayhem.tasks.Scheduler;
 import java.util.concurrent.CompletableFuture;
 
@@ -15,11 +16,17 @@ public final class SimulatedHostRestarter implements HostRestarter {
     }
 
     @Override
-    public CompletableFuture<Void> restart(String hostname) {
+    public CompletableFuture<Void> restart(RestartRequest request) {
+        String hostname = request.hostname();
         return scheduler.delay(simulation.latency()).thenRun(() -> {
             if (simulation.restartFails()) {
                 throw new RestartFailed("Could not restart " + hostname);
             }
         });
+    }
+
+    @Override
+    public String describe(RestartRequest request) {
+        return "simulate a restart of " + request.hostname();
     }
 }

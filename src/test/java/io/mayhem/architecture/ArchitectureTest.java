@@ -22,7 +22,7 @@ class ArchitectureTest {
     /** Plain Java: built with {@code new} in unit tests, no container needed. */
     static final String[] CORE = {"io.mayhem.request..", "io.mayhem.tasks..", "io.mayhem.lease..",
             "io.mayhem.restart..", "io.mayhem.handling..", "io.mayhem.monitoring..", "io.mayhem.configuration..",
-            "io.mayhem.operator.."};
+            "io.mayhem.operator..", "io.mayhem.guardrails.."};
 
     @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("io.mayhem.(*)..").should().beFreeOfCycles();
@@ -55,7 +55,8 @@ class ArchitectureTest {
             .layer("low").definedBy("io.mayhem.tasks..", "io.mayhem.messaging..", "io.mayhem.monitoring..",
                     "io.mayhem.configuration..")
             .layer("middle").definedBy("io.mayhem.lease..", "io.mayhem.restart..", "io.mayhem.handling..",
-                    "io.mayhem.store..", "io.mayhem.intake..", "io.mayhem.publishing..", "io.mayhem.operator..")
+                    "io.mayhem.store..", "io.mayhem.intake..", "io.mayhem.publishing..", "io.mayhem.operator..",
+                    "io.mayhem.guardrails..")
             .layer("web").definedBy("io.mayhem.web..")
             .layer("lifecycle").definedBy("io.mayhem.lifecycle..")
             .whereLayer("lifecycle").mayNotBeAccessedByAnyLayer()

@@ -3,6 +3,7 @@ package io.mayhem.handling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -63,7 +64,7 @@ class RequestHandlerTest {
     @BeforeEach
     void wire() {
         when(simulation.latency()).thenReturn(Duration.ofMillis(500));
-        when(restarter.restart(anyString())).thenReturn(CompletableFuture.completedFuture(null));
+        when(restarter.restart(any(RestartRequest.class))).thenReturn(CompletableFuture.completedFuture(null));
         when(events.record(any())).thenAnswer(call -> CompletableFuture.completedFuture(null));
         when(leaseStore.renew(anyString(), any())).thenReturn(true);
         when(acks.ack(any(), anyString(), any(), any()))
@@ -103,7 +104,7 @@ class RequestHandlerTest {
 
         assertThat(executor.pending()).isEqualTo(1);
         assertThat(done).isNotDone();
-        verify(restarter, never()).restart(anyString());
+        verify(restarter, never()).restart(any(RestartRequest.class));
 
         settle(Duration.ofSeconds(1));
 
@@ -119,7 +120,7 @@ class RequestHandlerTest {
         InOrder order = inOrder(events, restarter, acks);
         order.verify(events).record(msg);
         order.verify(acks).ack(msg, OWNER, Outcome.DONE, null);
-        verify(restarter, times(1)).restart("cattle-1a2b.example.net");
+        verify(restarter, times(1)).restart(argThat(r -> r.hostname().equals("cattle-1a2b.example.net")));
         verify(acks, times(1)).ack(any(), any(), any(), any());
         assertThat(msg.saved()).isTrue();
         assertThat(msg.restarted()).isTrue();
@@ -160,7 +161,7 @@ class RequestHandlerTest {
     @Test
     void doesNotAckBeforeTheSlowerOfSaveAndRestartFinished() {
         CompletableFuture<Void> restart = new CompletableFuture<>();
-        when(restarter.restart(anyString())).thenReturn(restart);
+        when(restarter.restart(any(RestartRequest.class))).thenReturn(restart);
 
         handler.handle(msg, OWNER);
         settle(Duration.ofSeconds(3));
@@ -191,7 +192,7 @@ class RequestHandlerTest {
     @Test
     void handlesResultsInArgumentOrderNotCompletionOrder() {
         when(simulation.saveFails()).thenReturn(true);
-        when(restarter.restart(anyString())).thenReturn(CompletableFuture.failedFuture(new RestartFailed("Could not restart cattle-1a2b.example.net")));
+        when(restarter.restart(any(RestartRequest.class))).thenReturn(CompletableFuture.failedFuture(new RestartFailed("Could not restart cattle-1a2b.example.net")));
 
         handler.handle(msg, OWNER);
         settle(Duration.ofSeconds(3));
@@ -223,7 +224,7 @@ class RequestHandlerTest {
 
     @Test
     void logsOneLineForAHeartbeatOfManyRequests() {
-        when(restarter.restart(anyString())).thenReturn(new CompletableFuture<>());
+        when(restarter.restart(any(RestartRequest.class))).thenReturn(new CompletableFuture<>());
         for (int i = 0; i < InFlight.EXTENSION_LINES + 1; i++) {
             handler.handle(new RestartRequest("6f1c6a2e-0000-4000-8000-0000000001%02d".formatted(i), "cattle-" + i,
                     "example.net"), OWNER);
@@ -242,7 +243,7 @@ class RequestHandlerTest {
     @Test
     void failsTheRequestWhenTheLeaseCapIsReachedAndCancelsItsRestart() {
         CompletableFuture<Void> never = new CompletableFuture<>();
-        when(restarter.restart(anyString())).thenReturn(never);
+        when(restarter.restart(any(RestartRequest.class))).thenReturn(never);
         handler = handler(Duration.ofSeconds(5), 1);
 
         handler.handle(msg, OWNER);
@@ -259,7 +260,7 @@ class RequestHandlerTest {
     @Test
     void aLapsedLeaseCancelsTheRunningRestartAndAcksNothing() {
         CompletableFuture<Void> running = new CompletableFuture<>();
-        when(restarter.restart(anyString())).thenReturn(running);
+        when(restarter.restart(any(RestartRequest.class))).thenReturn(running);
         when(leaseStore.renew(anyString(), any())).thenReturn(false);
 
         CompletableFuture<Void> done = handler.handle(msg, OWNER);
@@ -280,7 +281,7 @@ class RequestHandlerTest {
     @Test
     void aStalledHeartbeatFencesTheRequestsAtExtendBy() {
         CompletableFuture<Void> running = new CompletableFuture<>();
-        when(restarter.restart(anyString())).thenReturn(running);
+        when(restarter.restart(any(RestartRequest.class))).thenReturn(running);
         when(leaseStore.renew(anyString(), any())).thenThrow(new IllegalStateException("database stalled"));
 
         CompletableFuture<Void> done = handler.handle(msg, OWNER);
@@ -294,7 +295,7 @@ class RequestHandlerTest {
 
     @Test
     void noRetryStartsOnceTheLeaseLapsed() {
-        when(restarter.restart(anyString())).thenReturn(CompletableFuture.failedFuture(new RestartFailed("no")));
+        when(restarter.restart(any(RestartRequest.class))).thenReturn(CompletableFuture.failedFuture(new RestartFailed("no")));
         when(simulation.latency()).thenReturn(Duration.ofSeconds(10));
         handler = handler(Duration.ofHours(1), new Restarts(restarter, time, stats, 5, Duration.ofSeconds(1)));
         when(leaseStore.renew(anyString(), any())).thenReturn(false);
@@ -303,7 +304,7 @@ class RequestHandlerTest {
         settle(Duration.ofSeconds(20));
 
         // attempts at 0 s and 1 s; the lease lapses at 2 s, before the third attempt at 3 s
-        verify(restarter, times(2)).restart(anyString());
+        verify(restarter, times(2)).restart(any(RestartRequest.class));
         verify(acks, never()).ack(any(), any(), any(), any());
     }
 
@@ -313,7 +314,7 @@ class RequestHandlerTest {
         settle(Duration.ofSeconds(2));
 
         assertThat(done).isCompletedExceptionally();
-        verify(restarter, never()).restart(anyString());
+        verify(restarter, never()).restart(any(RestartRequest.class));
         verify(events, never()).record(any());
     }
 
@@ -371,7 +372,7 @@ class RequestHandlerTest {
 
     @Test
     void upToTwentyRequestsEachHeartbeatLogsOneLinePerRequest() {
-        when(restarter.restart(anyString())).thenReturn(new CompletableFuture<>());
+        when(restarter.restart(any(RestartRequest.class))).thenReturn(new CompletableFuture<>());
         for (int i = 0; i < InFlight.EXTENSION_LINES; i++) {
             handler.handle(new RestartRequest("6f1c6a2e-0000-4000-8000-0000000002%02d".formatted(i), "cattle-" + i,
                     "example.net"), OWNER);
@@ -387,7 +388,7 @@ class RequestHandlerTest {
 
     @Test
     void aRequestHeldExactlyMaxTotalAtAHeartbeatFails() {
-        when(restarter.restart(anyString())).thenReturn(new CompletableFuture<>());
+        when(restarter.restart(any(RestartRequest.class))).thenReturn(new CompletableFuture<>());
         handler = handler(Duration.ofSeconds(4), 1);
 
         handler.handle(msg, OWNER);

@@ -1,7 +1,7 @@
 package io.mayhem.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -146,7 +146,7 @@ class ShutdownTest {
 
     @Test
     void stopsPublishingAndIntakeAndCancelsOutstandingWorkWithoutAckingIt() throws InterruptedException {
-        when(restarter.restart(anyString())).thenReturn(new CompletableFuture<>());
+        when(restarter.restart(any(RestartRequest.class))).thenReturn(new CompletableFuture<>());
         RestartRequest msg = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
         CompletableFuture<Void> done = handler.handle(msg, "owner-1");
         executor.runUntilIdle();
@@ -187,7 +187,7 @@ class ShutdownTest {
 
     @Test
     void eachLineIsFollowedByWhatItSays() throws InterruptedException {
-        when(restarter.restart(anyString())).thenReturn(new CompletableFuture<>());
+        when(restarter.restart(any(RestartRequest.class))).thenReturn(new CompletableFuture<>());
         handler.handle(new RestartRequest("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net"),
                 "owner-1");
         executor.runUntilIdle();

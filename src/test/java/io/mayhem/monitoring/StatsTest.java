@@ -1,6 +1,7 @@
 package io.mayhem.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.mayhem.testkit.VirtualScheduler;
 import java.time.Duration;
@@ -12,7 +13,8 @@ class StatsTest {
     @Test
     void countsEachEventUnderItsContractNameAndReadsTheInFlightGauge() {
         long[] inFlight = {1};
-        Stats stats = new Stats(() -> inFlight[0]);
+        boolean[] paused = {false};
+        Stats stats = new Stats(() -> inFlight[0], () -> paused[0]);
         stats.published();
         stats.received();
         stats.saved();
@@ -22,19 +24,21 @@ class StatsTest {
         stats.acked();
         stats.deadLettered();
         stats.extended();
+        stats.skipped();
         stats.uncaught();
 
         assertThat(stats.snapshot()).containsExactly(
-                org.assertj.core.api.Assertions.entry("published", 1L), org.assertj.core.api.Assertions.entry("received", 1L),
-                org.assertj.core.api.Assertions.entry("saved", 1L), org.assertj.core.api.Assertions.entry("restarted", 1L),
-                org.assertj.core.api.Assertions.entry("restart_retries", 1L), org.assertj.core.api.Assertions.entry("failed", 1L),
-                org.assertj.core.api.Assertions.entry("acked", 1L), org.assertj.core.api.Assertions.entry("dead_lettered", 1L),
-                org.assertj.core.api.Assertions.entry("extended", 1L), org.assertj.core.api.Assertions.entry("in_flight", 1L),
-                org.assertj.core.api.Assertions.entry("handling_ms_p50", 0L), org.assertj.core.api.Assertions.entry("handling_ms_p95", 0L),
-                org.assertj.core.api.Assertions.entry("handling_ms_p99", 0L));
+                entry("published", 1L), entry("received", 1L),
+                entry("saved", 1L), entry("restarted", 1L),
+                entry("restart_retries", 1L), entry("failed", 1L),
+                entry("acked", 1L), entry("dead_lettered", 1L),
+                entry("extended", 1L), entry("in_flight", 1L),
+                entry("skipped", 1L), entry("paused", 0L), entry("handling_ms_p50", 0L), entry("handling_ms_p95", 0L),
+                entry("handling_ms_p99", 0L));
         assertThat(stats.inFlight()).isEqualTo(1);
         inFlight[0] = 7;
-        assertThat(stats.snapshot()).containsEntry("in_flight", 7L);
+        paused[0] = true;
+        assertThat(stats.snapshot()).containsEntry("in_flight", 7L).containsEntry("paused", 1L);
         assertThat(stats.uncaughtCount()).isEqualTo(1);
     }
 

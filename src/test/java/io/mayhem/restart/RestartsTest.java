@@ -1,6 +1,7 @@
 package io.mayhem.restart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -68,24 +69,24 @@ class RestartsTest {
     @Test
     void retriesWithExponentialBackoffUpToMaxAttempts() {
         HostRestarter restarter = mock(HostRestarter.class);
-        when(restarter.restart("cattle-1a2b.example.net"))
+        when(restarter.restart(argThat(r -> r.hostname().equals("cattle-1a2b.example.net"))))
                 .thenReturn(CompletableFuture.failedFuture(new RestartFailed("Could not restart cattle-1a2b.example.net")));
 
         CompletableFuture<Void> done = restarts(restarter, 3).restart(msg, executor);
         executor.runUntilIdle();
-        verify(restarter, times(1)).restart("cattle-1a2b.example.net");
+        verify(restarter, times(1)).restart(argThat(r -> r.hostname().equals("cattle-1a2b.example.net")));
 
         time.advance(Duration.ofMillis(200));
         executor.runUntilIdle();
-        verify(restarter, times(2)).restart("cattle-1a2b.example.net");
+        verify(restarter, times(2)).restart(argThat(r -> r.hostname().equals("cattle-1a2b.example.net")));
 
         time.advance(Duration.ofMillis(399));
         executor.runUntilIdle();
-        verify(restarter, times(2)).restart("cattle-1a2b.example.net");
+        verify(restarter, times(2)).restart(argThat(r -> r.hostname().equals("cattle-1a2b.example.net")));
         time.advance(Duration.ofMillis(1));
         executor.runUntilIdle();
 
-        verify(restarter, times(3)).restart("cattle-1a2b.example.net");
+        verify(restarter, times(3)).restart(argThat(r -> r.hostname().equals("cattle-1a2b.example.net")));
         assertThat(done).isCompletedExceptionally();
         assertThat(msg.restartAttempts()).isEqualTo(3);
         assertThat(stats.snapshot()).containsEntry("restart_retries", 2L);
@@ -97,13 +98,13 @@ class RestartsTest {
     @Test
     void otherErrorsAreNotRetried() {
         HostRestarter restarter = mock(HostRestarter.class);
-        when(restarter.restart("cattle-1a2b.example.net"))
+        when(restarter.restart(argThat(r -> r.hostname().equals("cattle-1a2b.example.net"))))
                 .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("no route to host")));
 
         CompletableFuture<Void> done = restarts(restarter, 3).restart(msg, executor);
         executor.runUntilIdle();
 
         assertThat(done).failsWithin(Duration.ZERO).withThrowableThat().havingCause().withMessage("no route to host");
-        verify(restarter, times(1)).restart("cattle-1a2b.example.net");
+        verify(restarter, times(1)).restart(argThat(r -> r.hostname().equals("cattle-1a2b.example.net")));
     }
 }

@@ -1,5 +1,6 @@
 package io.mayhem.simulation;
 
+import io.mayhem.request.RestartRequest;
 import io.mayhem.restart.HostRestarter;
 import io.mayhem.restart.RestartFailed;
 import io.mayhem.tasks.Scheduler;
@@ -78,33 +79,46 @@ final class RestartLog {
     /** The stand-in restarter of one instance: a random latency on its timer, then success or RestartFailed. */
     HostRestarter restarter(String instance, SimWorld.Node node, Scheduler timer, double failureRate,
                             Duration maxLatency) {
-        return hostname -> {
-            String id = idByHost.get(hostname);
-            Attempt record = new Attempt(id, instance, node, world.now(), seq++);
-            attempts.add(record);
-            String unfenced = fencing.apply(id, instance);
-            if (unfenced != null) {
-                world.fail("restart attempt of " + id + " started on " + instance + " without its lease: " + unfenced);
+        return new HostRestarter() {
+            @Override
+            public CompletableFuture<Void> restart(RestartRequest request) {
+                return attempt(request.hostname(), instance, node, timer, failureRate, maxLatency);
             }
-            if (checkOverlap) {
-                checkOverlap(record);
+
+            @Override
+            public String describe(RestartRequest request) {
+                return "simulate a restart of " + request.hostname();
             }
-            world.trace.add(world.at() + " " + instance + " attempt " + ProtocolSimulation.shortId(id) + " starts");
-            Running running = new Running(record);
-            long nanos = (long) (world.random.nextDouble() * maxLatency.toNanos());
-            boolean fails = world.random.nextDouble() < failureRate;
-            timer.schedule(Duration.ofNanos(nanos), () -> {
-                if (!running.cancelRequested && !running.isDone()) {
-                    end(record, fails ? "failed" : "restarted");
-                    if (fails) {
-                        running.completeExceptionally(new RestartFailed("Could not restart " + hostname));
-                    } else {
-                        running.complete(null);
-                    }
-                }
-            });
-            return running;
         };
+    }
+
+    private CompletableFuture<Void> attempt(String hostname, String instance, SimWorld.Node node, Scheduler timer,
+                                            double failureRate, Duration maxLatency) {
+        String id = idByHost.get(hostname);
+        Attempt record = new Attempt(id, instance, node, world.now(), seq++);
+        attempts.add(record);
+        String unfenced = fencing.apply(id, instance);
+        if (unfenced != null) {
+            world.fail("restart attempt of " + id + " started on " + instance + " without its lease: " + unfenced);
+        }
+        if (checkOverlap) {
+            checkOverlap(record);
+        }
+        world.trace.add(world.at() + " " + instance + " attempt " + ProtocolSimulation.shortId(id) + " starts");
+        Running running = new Running(record);
+        long nanos = (long) (world.random.nextDouble() * maxLatency.toNanos());
+        boolean fails = world.random.nextDouble() < failureRate;
+        timer.schedule(Duration.ofNanos(nanos), () -> {
+            if (!running.cancelRequested && !running.isDone()) {
+                end(record, fails ? "failed" : "restarted");
+                if (fails) {
+                    running.completeExceptionally(new RestartFailed("Could not restart " + hostname));
+                } else {
+                    running.complete(null);
+                }
+            }
+        });
+        return running;
     }
 
     /** Two attempts of one request by live instances must never be in progress at once. */
