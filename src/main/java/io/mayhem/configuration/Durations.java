@@ -37,4 +37,22 @@ public final class Durations {
                     key + " is not a duration: '" + text + "' (write 250ms, 2s, 5m, 1h, 1d or ISO-8601 like PT2S)", e);
         }
     }
+
+    /**
+     * A duration in the words of the configuration, for messages: whole days, hours, minutes or seconds
+     * ({@code 1d}, {@code 1h}, {@code 5m}, {@code 90s}), else milliseconds ({@code 250ms}).
+     */
+    public static String format(Duration duration) {
+        long seconds = duration.getSeconds();
+        if (duration.getNano() != 0 || seconds == 0) {
+            return duration.toMillis() + "ms";
+        }
+        if (seconds % 86400 == 0) {
+            return seconds / 86400 + "d";
+        }
+        if (seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    }
 }

@@ -13,6 +13,8 @@ public interface Acknowledger {
      * the outcome is durably stored, with the outcome that stands (an earlier ack of the same request wins),
      * or empty when another owner holds the request now (it was taken over: this ack stored nothing). It fails
      * when the store failed; the ack may then be tried again.
+     *
+     * @param error the error of a FAILED request, the guardrail's reason of a SKIPPED one, null when DONE
      */
     CompletableFuture<Optional<Outcome>> ack(RestartRequest message, String owner, Outcome outcome, String error);
 

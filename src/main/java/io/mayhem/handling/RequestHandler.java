@@ -1,5 +1,6 @@
 package io.mayhem.handling;
 
+import io.mayhem.guardrails.Guardrails;
 import io.mayhem.lease.InFlight;
 import io.mayhem.lease.LeaseLost;
 import io.mayhem.monitoring.LeaseExtendedEvent;
@@ -41,6 +42,7 @@ public final class RequestHandler {
 
     private final Saves saves;
     private final Restarts restarts;
+    private final Guardrails guardrails;
     private final InFlight inFlight;
     private final Acknowledger acks;
     private final TrackedExecutor executor;
@@ -49,13 +51,15 @@ public final class RequestHandler {
     private final HandlingWatch watch;
 
     /**
+     * @param guardrails checked before the restart (not the save); a refusal acks the request SKIPPED
      * @param inFlight where each request is recorded while it is handled, with its lease rules
      * @param scheduler waits before an ack is tried again
      */
-    public RequestHandler(Saves saves, Restarts restarts, InFlight inFlight, Acknowledger acks,
+    public RequestHandler(Saves saves, Restarts restarts, Guardrails guardrails, InFlight inFlight, Acknowledger acks,
                           TrackedExecutor executor, Scheduler scheduler, Stats stats, HandlingWatch watch) {
         this.saves = saves;
         this.restarts = restarts;
+        this.guardrails = guardrails;
         this.inFlight = inFlight;
         this.acks = acks;
         this.executor = executor;
@@ -108,7 +112,10 @@ public final class RequestHandler {
                 return;
             }
             CompletableFuture<Throwable> saved = errorOf(() -> saves.save(msg, tasks));
-            CompletableFuture<Throwable> restarted = errorOf(() -> restarts.restart(msg, tasks, this));
+            CompletableFuture<Throwable> restarted = errorOf(() -> guardrails.check(msg, tasks)
+                    .thenCompose(refusal -> refusal.isPresent()
+                            ? CompletableFuture.failedFuture(new RestartSkipped(refusal.get()))
+                            : restarts.restart(msg, tasks, this)));
             saved.thenCombine(restarted, (save, restart) -> {
                 List<Throwable> results = new ArrayList<>();
                 results.add(save);
@@ -189,15 +196,24 @@ public final class RequestHandler {
             return true;
         }
 
+        /** Both results in argument order (save, restart); a failure wins over a guardrail's refusal. */
         void finish(List<Throwable> results) {
             if (!stop()) {
                 return;
             }
-            results.stream().filter(Objects::nonNull).forEach(error -> LOG.log(Level.WARNING,
+            List<Throwable> errors = results.stream().filter(Objects::nonNull)
+                    .filter(result -> !(result instanceof RestartSkipped)).toList();
+            errors.forEach(error -> LOG.log(Level.WARNING,
                     () -> "Handling general error: " + error.getMessage() + " " + msg.tag()));
-            String error = results.stream().filter(Objects::nonNull).map(Throwable::getMessage)
-                    .collect(Collectors.joining("; "));
-            ack(error.isEmpty() ? Outcome.DONE : Outcome.FAILED, error.isEmpty() ? null : error, FIRST_ACK_RETRY);
+            if (!errors.isEmpty()) {
+                ack(Outcome.FAILED, errors.stream().map(Throwable::getMessage).collect(Collectors.joining("; ")),
+                        FIRST_ACK_RETRY);
+            } else if (results.get(1) instanceof RestartSkipped skipped) {
+                LOG.info(() -> "Skipped the restart of " + msg.hostname() + ": " + skipped.getMessage() + " " + msg.tag());
+                ack(Outcome.SKIPPED, skipped.getMessage(), FIRST_ACK_RETRY);
+            } else {
+                ack(Outcome.DONE, null, FIRST_ACK_RETRY);
+            }
         }
 
         void ack(Outcome outcome, String error, Duration nextRetry) {
@@ -238,6 +254,8 @@ public final class RequestHandler {
             stats.acked();
             if (outcome == Outcome.FAILED) {
                 stats.failed();
+            } else if (outcome == Outcome.SKIPPED) {
+                stats.skipped();
             }
             watched.acked(outcome);
             LOG.info(() -> "Done. Acked " + msg + " " + outcome + " " + msg.tag());

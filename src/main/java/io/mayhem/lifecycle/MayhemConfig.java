@@ -2,6 +2,7 @@ package io.mayhem.lifecycle;
 
 import io.mayhem.configuration.BrokerDeadLetterQueues;
 import io.mayhem.configuration.Durations;
+import io.mayhem.configuration.RestartLimits;
 import io.mayhem.configuration.Settings;
 import io.mayhem.operator.OperatorSettings;
 import jakarta.annotation.PostConstruct;
@@ -24,6 +25,7 @@ public class MayhemConfig {
     private Settings settings;
     private OperatorSettings operatorSettings;
     private BrokerDeadLetterQueues brokerDeadLetterQueues;
+    private RestartLimits restartLimits;
 
     @PostConstruct
     void read() {
@@ -48,6 +50,8 @@ public class MayhemConfig {
                 duration("mayhem.store.dedup-window"));
         operatorSettings = OperatorSettings.of(config.getOptionalValue("mayhem.api.users", String.class).orElse(null),
                 config.getValue("mayhem.api.restarts.rate-per-minute", Integer.class));
+        restartLimits = new RestartLimits(duration("mayhem.restart.min-interval-per-target"),
+                config.getValue("mayhem.restart.max-per-window", Integer.class), duration("mayhem.restart.window"));
         brokerDeadLetterQueues = BrokerDeadLetterQueues.parse(config.getValue("mayhem.broker.dead-letter-queues", String.class));
     }
 
@@ -59,6 +63,11 @@ public class MayhemConfig {
     @Produces
     public OperatorSettings operatorSettings() {
         return operatorSettings;
+    }
+
+    @Produces
+    public RestartLimits restartLimits() {
+        return restartLimits;
     }
 
     @Produces

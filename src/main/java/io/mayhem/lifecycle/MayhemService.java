@@ -1,7 +1,12 @@
 package io.mayhem.lifecycle;
 
 import io.mayhem.configuration.BrokerDeadLetterQueues;
+import io.mayhem.configuration.RestartLimits;
 import io.mayhem.configuration.Settings;
+import io.mayhem.guardrails.Guardrails;
+import io.mayhem.guardrails.KillSwitch;
+import io.mayhem.guardrails.KillSwitchControl;
+import io.mayhem.guardrails.RestartBudget;
 import io.mayhem.handling.HandlingWatch;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.handling.Saves;
@@ -28,6 +33,7 @@ import io.mayhem.restart.Restarts;
 import io.mayhem.restart.SimulatedHostRestarter;
 import io.mayhem.restart.Simulation;
 import io.mayhem.store.BatchedAcks;
+import io.mayhem.store.GuardrailStore;
 import io.mayhem.store.RequestStore;
 import io.mayhem.tasks.Cancellable;
 import io.mayhem.tasks.GroupCommit;
@@ -86,9 +92,16 @@ public class MayhemService {
     BrokerDeadLetterQueueReader brokerDeadLetterQueue;
     @Inject
     BrokerDeadLetterQueues brokerDeadLetterQueues;
+    @Inject
+    GuardrailStore guardrailStore;
+    @Inject
+    RestartLimits restartLimits;
 
     private final JmxRegistration jmx = new JmxRegistration(ManagementFactory.getPlatformMBeanServer(),
             JmxStats.objectName());
+    private final JmxRegistration killSwitchJmx = new JmxRegistration(ManagementFactory.getPlatformMBeanServer(),
+            KillSwitchControl.objectName());
+    private KillSwitch killSwitch;
     private Stats stats;
     private FailureReporter failures;
     private InFlight inFlight;
@@ -120,7 +133,8 @@ public class MayhemService {
                 settings.leaseExtendEvery(), settings.leaseExtendBy());
         inFlight = new InFlight(lease, clock, settings.leaseMaxTotal(), settings.maxOutstanding());
         lease.holder(inFlight);
-        stats = new Stats(inFlight::size);
+        killSwitch = startKillSwitch(clock);
+        stats = new Stats(inFlight::size, killSwitch::paused);
         failures = new FailureReporter(stats);
         pools = new WorkPools(executors.threads(), WORK_THREADS);
         Scheduler timer = pools.timer();
@@ -136,6 +150,9 @@ public class MayhemService {
                 new Saves(restartEvents::submit, timer, simulation, stats),
                 new Restarts(new SimulatedHostRestarter(timer, simulation), timer, stats,
                         settings.restartMaxAttempts(), settings.restartBackoff()),
+                Guardrails.of(killSwitch, List.of(), null, new RestartBudget(guardrailStore,
+                        restartLimits.minIntervalPerTarget(), restartLimits.maxPerWindow(), restartLimits.window()),
+                        clock),
                 inFlight, acks, executor, timer, stats, watch);
         intake = new Intake(new RequestDecoder(settings.hostnameDomain(), settings.maxPayloadBytes()),
                 store, deadLetters, acks, handler, lease, inFlight, stats, clock, executor, settings.intakeWait(),
@@ -157,6 +174,7 @@ public class MayhemService {
             handles.add(scheduler.scheduleAtFixedRate(every, every, sweep));
             handles.add(scheduler.scheduleAtFixedRate(every, every, resend));
             handles.add(scheduler.scheduleAtFixedRate(every, every, purge));
+            handles.add(scheduler.scheduleAtFixedRate(every, every, new Periodic("kill switch refresh", killSwitch::refresh)));
             handles.add(scheduler.scheduleAtFixedRate(every, every, new Periodic("work pool check", pools::checkProgress)));
             if (!brokerDeadLetterQueues.names().isEmpty()) {
                 handles.add(scheduler.scheduleAtFixedRate(every, every,
@@ -167,6 +185,7 @@ public class MayhemService {
         shutdown = new Shutdown(new Shutdown.Parts(publisher, intake, periodic, lease, inFlight, executor, pools, stats),
                 Signals::received, settings.shutdownTimeout(), ShutdownLog::line);
         jmx.register(new JmxStats(stats));
+        killSwitchJmx.register(new KillSwitchControl(killSwitch));
         List<String> missing = ClassPreload.loadAll(MayhemService.class.getClassLoader());
         if (!missing.isEmpty()) {
             LOG.warning(() -> "Could not load " + missing.size() + " of the application's classes at start (the "
@@ -185,6 +204,7 @@ public class MayhemService {
             throw e;
         } finally {
             jmx.unregister();
+            killSwitchJmx.unregister();
         }
     }
 
@@ -207,6 +227,24 @@ public class MayhemService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Reads the stored switch before the first request can arrive; its row is made by the first instance. */
+    private KillSwitch startKillSwitch(Clock clock) {
+        try {
+            guardrailStore.createRow();
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "The chaos state row was made by another instance at the same time: " + e);
+        }
+        KillSwitch made = new KillSwitch(guardrailStore, clock);
+        made.refresh();
+        return made;
+    }
+
+    /** For {@code /api/chaos}. */
+    @Produces
+    public KillSwitch killSwitch() {
+        return killSwitch;
     }
 
     /** For the timer. */

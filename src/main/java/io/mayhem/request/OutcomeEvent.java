@@ -2,7 +2,10 @@ package io.mayhem.request;
 
 import java.time.Instant;
 
-/** The outcome event on mayhem.acks (docs/design.md section 9); its JSON is written by {@code store.OutcomeEventJson}. */
+/**
+ * The outcome event on mayhem.acks (docs/design.md section 9); its JSON is written by {@code store.OutcomeEventJson}.
+ * {@code error} is the error of a FAILED request and the reason of a SKIPPED one (JSON "error" or "reason").
+ */
 public record OutcomeEvent(String messageId, String instanceName, String hostname, Outcome outcome, boolean saved,
                            boolean restarted, int restartAttempts, int extendedCount, String error, Instant ackedAt) {
 

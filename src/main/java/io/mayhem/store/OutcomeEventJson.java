@@ -1,5 +1,6 @@
 package io.mayhem.store;
 
+import io.mayhem.request.Outcome;
 import io.mayhem.request.OutcomeEvent;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -23,7 +24,8 @@ public final class OutcomeEventJson {
                 .add("restart_attempts", event.restartAttempts())
                 .add("extended_count", event.extendedCount());
         if (event.error() != null) {
-            json.add("error", event.error());
+            // one stored text: the error of a FAILED request, the guardrail's reason of a SKIPPED one
+            json.add(event.outcome() == Outcome.SKIPPED ? "reason" : "error", event.error());
         }
         return json.add("acked_at", event.ackedAt().toString()).build().toString();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,5 +27,12 @@ class DurationsTest {
     @Test
     void refusesNegativeDurations() {
         assertThatThrownBy(() -> Durations.parse("k", "PT-1S")).hasMessageContaining("must not be negative");
+    }
+
+    @Test
+    void formatsInTheLargestWholeUnitOfTheConfiguration() {
+        assertThat(List.of(Duration.ofDays(2), Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(90),
+                Duration.ofMillis(250), Duration.ZERO, Duration.ofMillis(1500)).stream().map(Durations::format))
+                .containsExactly("2d", "1h", "5m", "90s", "250ms", "0ms", "1500ms");
     }
 }

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.mayhem.guardrails.Guardrails;
 import io.mayhem.lease.InFlight;
 import io.mayhem.lease.InstanceLease;
 import io.mayhem.lease.LeaseLost;
@@ -57,6 +58,7 @@ class RequestHandlerTest {
     Acknowledger acks = mock(Acknowledger.class);
     HostRestarter restarter = mock(HostRestarter.class);
     Simulation simulation = mock(Simulation.class);
+    Guardrails guardrails = Guardrails.none(time.clock());
     InFlight inFlight;
     RequestHandler handler;
     RestartRequest msg = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1a2b", "example.net");
@@ -83,7 +85,7 @@ class RequestHandlerTest {
     private RequestHandler handler(Duration maxTotal, Restarts restarts) {
         inFlight = new InFlight(lease, time.clock(), maxTotal, 1000);
         lease.holder(inFlight);
-        return new RequestHandler(new Saves(events, time, simulation, stats), restarts, inFlight, acks,
+        return new RequestHandler(new Saves(events, time, simulation, stats), restarts, guardrails, inFlight, acks,
                 new TrackedExecutor(executor, (id, e) -> uncaught.add(e)), time, stats,
                 new HandlingWatch(time.clock(), stats, inFlight, Duration.ofSeconds(30)));
     }
@@ -187,6 +189,54 @@ class RequestHandlerTest {
         assertThat(logs.messages(Level.WARNING))
                 .containsExactly("Handling general error: Could not save PubSubMessage(instance_name=cattle-1a2b)");
         assertThat(stats.snapshot()).containsEntry("failed", 1L).containsEntry("acked", 1L);
+    }
+
+    @Test
+    void aGuardrailsRefusalSkipsTheRestartButNotTheSaveAndAcksSkippedWithTheReason() {
+        guardrails = new Guardrails(List.of((request, now) -> Optional.of("quiet time: Saturday")), null, time.clock());
+        handler = handler(Duration.ofHours(1), 3);
+
+        CompletableFuture<Void> done = handler.handle(msg, OWNER);
+        settle(Duration.ofSeconds(2));
+
+        assertThat(done).isCompleted();
+        verify(restarter, never()).restart(any(RestartRequest.class));
+        verify(events).record(msg);
+        verify(acks).ack(msg, OWNER, Outcome.SKIPPED, "quiet time: Saturday");
+        assertThat(msg.restarted()).isFalse();
+        assertThat(msg.restartAttempts()).isZero();
+        assertThat(logs.messages(Level.INFO)).containsOnlyOnce(
+                "Skipped the restart of cattle-1a2b.example.net: quiet time: Saturday");
+        assertThat(logs.messages(Level.WARNING)).isEmpty();
+        assertThat(stats.snapshot()).containsEntry("skipped", 1L).containsEntry("acked", 1L)
+                .containsEntry("failed", 0L).containsEntry("restarted", 0L);
+    }
+
+    @Test
+    void aFailedSaveWinsOverAGuardrailsRefusal() {
+        guardrails = new Guardrails(List.of((request, now) -> Optional.of("dry run")), null, time.clock());
+        handler = handler(Duration.ofHours(1), 3);
+        when(simulation.saveFails()).thenReturn(true);
+
+        handler.handle(msg, OWNER);
+        settle(Duration.ofSeconds(2));
+
+        verify(acks).ack(msg, OWNER, Outcome.FAILED, "Could not save PubSubMessage(instance_name=cattle-1a2b)");
+        assertThat(stats.snapshot()).containsEntry("skipped", 0L).containsEntry("failed", 1L);
+    }
+
+    @Test
+    void aGuardrailThatCannotBeCheckedFailsTheRequest() {
+        guardrails = new Guardrails(List.of((request, now) -> {
+            throw new IllegalStateException("database down");
+        }), null, time.clock());
+        handler = handler(Duration.ofHours(1), 3);
+
+        handler.handle(msg, OWNER);
+        settle(Duration.ofSeconds(2));
+
+        verify(restarter, never()).restart(any(RestartRequest.class));
+        verify(acks).ack(msg, OWNER, Outcome.FAILED, "database down");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.mayhem.intake.DeadLetters;
 import io.mayhem.intake.Inbox;
 import io.mayhem.intake.Intake;
 import io.mayhem.intake.RequestDecoder;
+import io.mayhem.guardrails.Guardrails;
 import io.mayhem.lease.InFlight;
 import io.mayhem.lease.InstanceLease;
 import io.mayhem.lease.LeaseStore;
@@ -57,7 +58,8 @@ class ShutdownTest {
     HostRestarter restarter = mock(HostRestarter.class);
     RequestHandler handler = new RequestHandler(
             new Saves(events, time, new Simulation(new ScriptedRandom(), Duration.ofSeconds(1), 0, 0), stats),
-            new Restarts(restarter, time, stats, 1, Duration.ofMillis(100)), inFlight, acks, tasks, time, stats,
+            new Restarts(restarter, time, stats, 1, Duration.ofMillis(100)), Guardrails.none(time.clock()), inFlight,
+            acks, tasks, time, stats,
             new HandlingWatch(time.clock(), stats, inFlight, Duration.ofSeconds(30)));
     RequestSender sender = mock(RequestSender.class);
     Publisher publisher = new Publisher(sender, tasks, new SequentialIds(), new ScriptedRandom(), stats, "example.net",

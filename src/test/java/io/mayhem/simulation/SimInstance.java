@@ -7,6 +7,7 @@ import io.mayhem.request.RestartRequest;
 import io.mayhem.handling.RequestHandler;
 import io.mayhem.intake.Intake;
 import io.mayhem.intake.RequestDecoder;
+import io.mayhem.guardrails.Guardrails;
 import io.mayhem.lease.InFlight;
 import io.mayhem.lease.InstanceLease;
 import io.mayhem.monitoring.Stats;
@@ -89,7 +90,7 @@ final class SimInstance {
                 new Saves(restartEvents::submit, timer, simulation, stats),
                 new Restarts(restarts.restarter(name, node, timer, 0.25, params.restartLatency()), timer, stats, 3,
                         Duration.ofMillis(200)),
-                inFlight, acks, executor, timer, stats, watch);
+                Guardrails.none(clock), inFlight, acks, executor, timer, stats, watch);
         // what is in flight is the holder, as in MayhemService; the trace sees lapses on the way
         lease.holder(new InstanceLease.Holder() {
             @Override

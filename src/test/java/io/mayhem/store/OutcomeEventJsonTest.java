@@ -42,4 +42,17 @@ class OutcomeEventJsonTest {
     void aDoneOutcomeHasNoError() {
         assertThat(json(OutcomeEventJson.of(OutcomeEvent.of(msg, Outcome.DONE, null, ackedAt)))).doesNotContainKey("error");
     }
+
+    @Test
+    void aSkippedOutcomeCarriesItsReasonAsReasonNotError() {
+        msg.markSaved();
+        JsonObject event = json(OutcomeEventJson.of(OutcomeEvent.of(msg, Outcome.SKIPPED,
+                "dry run (mayhem.restarter.dry-run=true): would run [ssh, cattle-1a2b.example.net]", ackedAt)));
+
+        assertThat(event.keySet()).containsExactly("message_id", "instance_name", "hostname", "outcome", "saved",
+                "restarted", "restart_attempts", "extended_count", "reason", "acked_at");
+        assertThat(event.getString("outcome")).isEqualTo("SKIPPED");
+        assertThat(event.getString("reason")).startsWith("dry run");
+        assertThat(event.getBoolean("restarted")).isFalse();
+    }
 }
