@@ -7,7 +7,8 @@ const WINDOW_MS = 5 * 60 * 1000;
 const LABELS = {
     published: 'Published', received: 'Received', saved: 'Saved', restarted: 'Restarted',
     restart_retries: 'Restart retries', failed: 'Failed', acked: 'Acked', dead_lettered: 'Dead-lettered',
-    extended: 'Lease extensions', in_flight: 'In flight', handling_ms_p50: 'Handling time p50 (ms)',
+    extended: 'Lease extensions', in_flight: 'In flight', skipped: 'Skipped by a guardrail',
+    paused: 'Kill switch paused (1 = yes)', handling_ms_p50: 'Handling time p50 (ms)',
     handling_ms_p95: 'Handling time p95 (ms)', handling_ms_p99: 'Handling time p99 (ms)',
 };
 const history = []; // {t, received, acked, failed, deadLettered, inFlight}: rates per second; null is a gap
@@ -29,6 +30,24 @@ async function health(url) {
     } catch (error) {
         return { status: 'UNREACHABLE', detail: error.message };
     }
+}
+
+/** The kill switch: {paused, changed_by, changed_at}, or null when it cannot be read. */
+async function chaos() {
+    try {
+        const response = await get('api/chaos');
+        return response.ok ? await response.json() : null;
+    } catch (error) {
+        return null;
+    }
+}
+
+function showChaos(state) {
+    const output = byId('chaos-state');
+    output.value = state === null ? 'unknown' : (state.paused ? 'PAUSED' : 'running');
+    output.dataset.status = state === null ? '' : (state.paused ? 'DOWN' : 'UP');
+    byId('chaos-detail').textContent = state && state.changed_by
+        ? `${state.paused ? 'paused' : 'resumed'} by ${state.changed_by} at ${state.changed_at}` : '';
 }
 
 async function stats() {
@@ -88,12 +107,14 @@ function showPlots(now) {
 
 async function tick() {
     const started = performance.now();
-    const [current, ready, live] = await Promise.all([stats(), health('/health/ready'), health('/health/live')]);
+    const [current, ready, live, switched] = await Promise.all([stats(), health('/health/ready'),
+        health('/health/live'), chaos()]);
     const t = Date.now();
     record(t, current);
     samples += 1;
     showHealth('health-ready', ready);
     showHealth('health-live', live);
+    showChaos(switched);
     if (current) showNumbers(current);
     showPlots(t);
     const updated = byId('updated');

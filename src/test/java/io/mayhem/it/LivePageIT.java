@@ -66,6 +66,7 @@ class LivePageIT {
                 assertThat(number(page, "acked")).as("acked in the table").isGreaterThanOrEqualTo(ackedBefore + 20);
                 assertThat(text(page, "health-ready")).as("readiness").isEqualTo("UP");
                 assertThat(text(page, "health-live")).as("liveness").isEqualTo("UP");
+                assertThat(text(page, "chaos-state")).as("the kill switch").isEqualTo("running");
             });
             Files.copy(page.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "live-page.png"),
                     StandardCopyOption.REPLACE_EXISTING);

@@ -74,8 +74,17 @@ final class Requests implements AutoCloseable {
     /** Publishes one new request (blocks while the broker is away); synchronized: one session, many callers. */
     synchronized String publish() throws JMSException {
         String id = UUID.randomUUID().toString();
+        return publish(id, "cattle-" + id.substring(0, 4));
+    }
+
+    /** Publishes one new request for this instance name; returns its message id. */
+    synchronized String publish(String instanceName) throws JMSException {
+        return publish(UUID.randomUUID().toString(), instanceName);
+    }
+
+    private String publish(String id, String instanceName) throws JMSException {
         producer.send(session.createTextMessage(Json.createObjectBuilder().add("message_id", id)
-                .add("instance_name", "cattle-" + id.substring(0, 4)).build().toString()));
+                .add("instance_name", instanceName).build().toString()));
         published.add(id);
         return id;
     }
