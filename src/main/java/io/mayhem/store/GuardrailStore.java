@@ -6,6 +6,8 @@ import io.mayhem.guardrails.ChaosStateStore;
 import io.mayhem.guardrails.RestartLedger;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -28,8 +30,10 @@ public class GuardrailStore implements ChaosStateStore, RestartLedger {
 
     /**
      * Makes the one row when missing, at start, so that claims find it; when two instances start at once, one of
-     * them fails here with a duplicate key, which its caller ignores.
+     * them fails here with a duplicate key, which its caller ignores: in a transaction of its own, so that the
+     * failure cannot roll back the caller's.
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void createRow() {
         if (em.find(ChaosStateRecord.class, ChaosStateRecord.ID) == null) {
             em.persist(new ChaosStateRecord(false));
