@@ -13,6 +13,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -73,7 +75,7 @@ public class GuardrailStore implements ChaosStateStore, RestartLedger {
             }
         }
         em.persist(new RestartClaimRecord(UUID.randomUUID().toString(), target, now));
-        Duration keep = minInterval.compareTo(window) > 0 ? minInterval : window;
+        Duration keep = Collections.max(List.of(minInterval, window));
         em.createQuery("DELETE FROM RestartClaimRecord c WHERE c.claimedAtMillis < :before")
                 .setParameter("before", now.minus(keep).toEpochMilli()).executeUpdate();
         return Optional.empty();

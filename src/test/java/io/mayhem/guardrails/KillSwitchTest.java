@@ -80,7 +80,7 @@ class KillSwitchTest {
         assertThat(logs.messages(Level.INFO)).contains("Restarts paused cluster-wide by alice",
                 "Restarts paused cluster-wide by alice at 2026-01-01T00:00:05Z (read from the database)");
 
-        there.resume("bob");
+        assertThat(there.resume("bob")).isEqualTo(new ChaosState(false, "bob", Instant.parse("2026-01-01T00:00:05Z")));
         here.refresh();
 
         assertThat(here.refusal(msg, time.clock().instant())).isEmpty();

@@ -48,7 +48,7 @@ class StatsTest {
         Stats stats = new Stats(new LatencyWindow(time.clock(), Duration.ofSeconds(60), 100), () -> 0);
         IntStream.rangeClosed(1, 100).forEach(ms -> stats.handled(Duration.ofMillis(ms)));
 
-        assertThat(stats.snapshot()).containsEntry("handling_ms_p50", 50L).containsEntry("handling_ms_p95", 95L)
+        assertThat(stats.snapshot()).containsEntry("paused", 0L).containsEntry("handling_ms_p50", 50L).containsEntry("handling_ms_p95", 95L)
                 .containsEntry("handling_ms_p99", 99L);
         time.advance(Duration.ofSeconds(60));
         assertThat(stats.snapshot()).containsEntry("handling_ms_p99", 0L);

@@ -110,6 +110,20 @@ class GuardrailStoreTest {
     }
 
     @Test
+    void theFirstClaimEverMakesTheRowAndLocksIt() {
+        when(em.find(ChaosStateRecord.class, ChaosStateRecord.ID, LockModeType.PESSIMISTIC_WRITE)).thenReturn(null, row);
+        when(recent.getSingleResult()).thenReturn(0L);
+
+        assertThat(store.claim("cattle-1a2b", NOW, Duration.ZERO, 3, Duration.ofHours(1))).isEmpty();
+
+        assertThat(persisted).hasSize(2).first().isInstanceOf(ChaosStateRecord.class);
+        org.mockito.InOrder order = org.mockito.Mockito.inOrder(em);
+        order.verify(em).persist(any(ChaosStateRecord.class));
+        order.verify(em).flush();
+        order.verify(em).find(ChaosStateRecord.class, ChaosStateRecord.ID, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    @Test
     void aLongNameIsCutToItsColumn() {
         row.change(true, "x".repeat(300), NOW);
         assertThat(row.changedBy()).hasSize(200);
