@@ -37,6 +37,6 @@ public final class RestartBudget implements Guardrail {
 
     @Override
     public Optional<String> refusal(RestartRequest request, Instant now) {
-        return limits() ? ledger.claim(request.instanceName(), now, minInterval, maxPerWindow, window) : Optional.empty();
+        return limits() ? ledger.claim(request.instanceName(), request.messageId(), now, minInterval, maxPerWindow, window) : Optional.empty();
     }
 }

@@ -56,8 +56,14 @@ public class GuardrailStore implements ChaosStateStore, RestartLedger {
     }
 
     @Override
-    public Optional<String> claim(String target, Instant now, Duration minInterval, int maxPerWindow, Duration window) {
+    public Optional<String> claim(String target, String messageId, Instant now, Duration minInterval, int maxPerWindow,
+                                  Duration window) {
         lockedRow();
+        Long held = em.createQuery("SELECT COUNT(c) FROM RestartClaimRecord c WHERE c.messageId = :id", Long.class)
+                .setParameter("id", messageId).getSingleResult();
+        if (held > 0) {
+            return Optional.empty();
+        }
         if (!minInterval.isZero()) {
             Long last = em.createQuery("SELECT MAX(c.claimedAtMillis) FROM RestartClaimRecord c WHERE c.target = :target",
                     Long.class).setParameter("target", target).getSingleResult();
@@ -74,7 +80,7 @@ public class GuardrailStore implements ChaosStateStore, RestartLedger {
                         + " cluster-wide already (mayhem.restart.max-per-window=" + maxPerWindow + ")");
             }
         }
-        em.persist(new RestartClaimRecord(UUID.randomUUID().toString(), target, now));
+        em.persist(new RestartClaimRecord(UUID.randomUUID().toString(), messageId, target, now));
         Duration keep = Collections.max(List.of(minInterval, window));
         em.createQuery("DELETE FROM RestartClaimRecord c WHERE c.claimedAtMillis < :before")
                 .setParameter("before", now.minus(keep).toEpochMilli()).executeUpdate();

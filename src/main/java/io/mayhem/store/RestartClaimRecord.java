@@ -7,7 +7,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One restart a guardrail let through (the restart budget's ledger): its target and when, in epoch milliseconds.
+ * One restart a guardrail let through (the restart budget's ledger): its request, target and when, in epoch
+ * milliseconds.
  * Deleted once older than both limits' spans.
  */
 @Entity
@@ -17,6 +18,8 @@ public class RestartClaimRecord {
     @Id
     @Column(name = "ID", length = 64)
     private String id;
+    @Column(name = "MESSAGE_ID", length = 255, nullable = false)
+    private String messageId;
     @Column(name = "TARGET", length = 255, nullable = false)
     private String target;
     @Column(name = "CLAIMED_AT_MS", nullable = false)
@@ -25,12 +28,14 @@ public class RestartClaimRecord {
     protected RestartClaimRecord() {
     }
 
-    RestartClaimRecord(String id, String target, Instant claimedAt) {
+    RestartClaimRecord(String id, String messageId, String target, Instant claimedAt) {
         this.id = id;
+        this.messageId = messageId;
         this.target = target;
         this.claimedAtMillis = claimedAt.toEpochMilli();
     }
 
+    String messageId() { return messageId; }
     String target() { return target; }
     Instant claimedAt() { return Instant.ofEpochMilli(claimedAtMillis); }
 }

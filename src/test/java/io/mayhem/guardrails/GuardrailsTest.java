@@ -34,7 +34,7 @@ class GuardrailsTest {
     @BeforeEach
     void wire() {
         killSwitch.refresh();
-        when(ledger.claim(anyString(), any(), any(), anyInt(), any())).thenReturn(Optional.empty());
+        when(ledger.claim(anyString(), anyString(), any(), any(), anyInt(), any())).thenReturn(Optional.empty());
     }
 
     Guardrail rule(String name, String refusal) {
@@ -57,7 +57,7 @@ class GuardrailsTest {
 
         assertThat(checked).isCompletedWithValue(Optional.empty());
         assertThat(blocking.pending()).isZero();
-        verify(ledger, never()).claim(anyString(), any(), any(), anyInt(), any());
+        verify(ledger, never()).claim(anyString(), anyString(), any(), any(), anyInt(), any());
         assertThat(Guardrails.none(time.clock()).check(msg, blocking)).isCompletedWithValue(Optional.empty());
     }
 
@@ -70,7 +70,7 @@ class GuardrailsTest {
         assertThat(guardrails.check(msg, blocking).join()).hasValueSatisfying(reason ->
                 assertThat(reason).startsWith("kill switch: restarts paused cluster-wide by alice"));
         assertThat(asked).isEmpty();
-        verify(ledger, never()).claim(anyString(), any(), any(), anyInt(), any());
+        verify(ledger, never()).claim(anyString(), anyString(), any(), any(), anyInt(), any());
     }
 
     @Test
@@ -87,13 +87,13 @@ class GuardrailsTest {
 
         assertThat(dry.check(msg, blocking).join())
                 .hasValue("dry run (mayhem.restarter.dry-run=true): would run [ssh, cattle-1a2b.example.net]");
-        verify(ledger, never()).claim(anyString(), any(), any(), anyInt(), any());
+        verify(ledger, never()).claim(anyString(), anyString(), any(), any(), anyInt(), any());
     }
 
     @Test
     void theBudgetIsAskedLastOnTheBlockingExecutorWithTheCheckInstant() {
         time.advance(Duration.ofSeconds(42));
-        when(ledger.claim("cattle-1a2b", Instant.parse("2026-01-01T00:00:42Z"), Duration.ofMinutes(5), 3, Duration.ofHours(1)))
+        when(ledger.claim("cattle-1a2b", msg.messageId(), Instant.parse("2026-01-01T00:00:42Z"), Duration.ofMinutes(5), 3, Duration.ofHours(1)))
                 .thenReturn(Optional.of("minimum interval"));
         Guardrails guardrails = Guardrails.of(killSwitch, List.of(rule("targets", null)), null,
                 budget(Duration.ofMinutes(5), 3), time.clock());
