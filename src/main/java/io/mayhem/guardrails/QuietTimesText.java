@@ -10,9 +10,11 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -32,6 +34,10 @@ final class QuietTimesText {
 
     private static final Pattern RANGE = Pattern.compile("(\\d{1,2}):(\\d{2})\\s*-\\s*(\\d{1,2}):(\\d{2})");
     private static final Pattern DAY = Pattern.compile("([A-Za-z]{3})\\s*(\\d{1,2})");
+    private static final Map<String, DayOfWeek> DAY_NAMES = names(DayOfWeek.values(),
+            day -> List.of(day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH), day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
+    private static final Map<String, Month> MONTH_NAMES = names(Month.values(),
+            month -> List.of(month.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)));
 
     private QuietTimesText() {
     }
@@ -40,9 +46,12 @@ final class QuietTimesText {
     static Set<DayOfWeek> weekdays(String text) {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String entry : entries(text)) {
-            days.add(Arrays.stream(DayOfWeek.values()).filter(day -> named(day, entry)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(WEEKDAYS + ": \"" + entry + "\" is not a weekday "
-                            + "(write Mon, Tue, Wed, Thu, Fri, Sat, Sun or the full English names, comma-separated)")));
+            DayOfWeek day = DAY_NAMES.get(entry.toLowerCase(Locale.ROOT));
+            if (day == null) {
+                throw new IllegalArgumentException(WEEKDAYS + ": \"" + entry + "\" is not a weekday "
+                        + "(write Mon, Tue, Wed, Thu, Fri, Sat, Sun or the full English names, comma-separated)");
+            }
+            days.add(day);
         }
         return days;
     }
@@ -62,8 +71,7 @@ final class QuietTimesText {
     static Set<MonthDay> daysOfYear(String text) {
         return new LinkedHashSet<>(parsed(text, entry -> {
             Matcher m = DAY.matcher(entry);
-            Month month = m.matches() ? Arrays.stream(Month.values()).filter(candidate -> candidate
-                    .getDisplayName(TextStyle.SHORT, Locale.ENGLISH).equalsIgnoreCase(m.group(1))).findFirst().orElse(null) : null;
+            Month month = m.matches() ? MONTH_NAMES.get(m.group(1).toLowerCase(Locale.ROOT)) : null;
             if (month == null) {
                 throw new IllegalArgumentException("is not a day of the year (write a month and a day, like Apr1 or Dec24)");
             }
@@ -103,9 +111,13 @@ final class QuietTimesText {
         return LocalTime.of(Integer.parseInt(hours), Integer.parseInt(minutes));
     }
 
-    private static boolean named(DayOfWeek day, String name) {
-        return day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).equalsIgnoreCase(name)
-                || day.getDisplayName(TextStyle.FULL, Locale.ENGLISH).equalsIgnoreCase(name);
+    /** @return each value under its names in lower case */
+    private static <T> Map<String, T> names(T[] values, Function<T, List<String>> names) {
+        Map<String, T> byName = new HashMap<>();
+        for (T value : values) {
+            names.apply(value).forEach(name -> byName.put(name.toLowerCase(Locale.ROOT), value));
+        }
+        return Map.copyOf(byName);
     }
 
     private static List<String> entries(String text) {
