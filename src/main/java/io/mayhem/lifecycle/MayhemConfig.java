@@ -4,6 +4,7 @@ import io.mayhem.configuration.BrokerDeadLetterQueues;
 import io.mayhem.configuration.Durations;
 import io.mayhem.configuration.RestartLimits;
 import io.mayhem.configuration.Settings;
+import io.mayhem.guardrails.GuardrailSettings;
 import io.mayhem.operator.OperatorSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ public class MayhemConfig {
     private OperatorSettings operatorSettings;
     private BrokerDeadLetterQueues brokerDeadLetterQueues;
     private RestartLimits restartLimits;
+    private GuardrailSettings guardrailSettings;
 
     @PostConstruct
     void read() {
@@ -52,6 +54,9 @@ public class MayhemConfig {
                 config.getValue("mayhem.api.restarts.rate-per-minute", Integer.class));
         restartLimits = new RestartLimits(duration("mayhem.restart.min-interval-per-target"),
                 config.getValue("mayhem.restart.max-per-window", Integer.class), duration("mayhem.restart.window"));
+        guardrailSettings = GuardrailSettings.parse(text("mayhem.targets.include"), text("mayhem.targets.exclude"),
+                text("mayhem.quiet.weekdays"), text("mayhem.quiet.times-of-day"), text("mayhem.quiet.days-of-year"),
+                text("mayhem.quiet.timezone"));
         brokerDeadLetterQueues = BrokerDeadLetterQueues.parse(config.getValue("mayhem.broker.dead-letter-queues", String.class));
     }
 
@@ -66,6 +71,11 @@ public class MayhemConfig {
     }
 
     @Produces
+    public GuardrailSettings guardrailSettings() {
+        return guardrailSettings;
+    }
+
+    @Produces
     public RestartLimits restartLimits() {
         return restartLimits;
     }
@@ -73,6 +83,11 @@ public class MayhemConfig {
     @Produces
     public BrokerDeadLetterQueues brokerDeadLetterQueues() {
         return brokerDeadLetterQueues;
+    }
+
+    /** The raw text of a key, null when absent or empty (MicroProfile Config reads both alike); never split on commas. */
+    private String text(String key) {
+        return config.getOptionalValue(key, String.class).orElse(null);
     }
 
     private Duration duration(String key) {

@@ -3,6 +3,7 @@ package io.mayhem.lifecycle;
 import io.mayhem.configuration.BrokerDeadLetterQueues;
 import io.mayhem.configuration.RestartLimits;
 import io.mayhem.configuration.Settings;
+import io.mayhem.guardrails.GuardrailSettings;
 import io.mayhem.guardrails.Guardrails;
 import io.mayhem.guardrails.KillSwitch;
 import io.mayhem.guardrails.KillSwitchControl;
@@ -96,6 +97,8 @@ public class MayhemService {
     GuardrailStore guardrailStore;
     @Inject
     RestartLimits restartLimits;
+    @Inject
+    GuardrailSettings guardrailSettings;
 
     private final JmxRegistration jmx = new JmxRegistration(ManagementFactory.getPlatformMBeanServer(),
             JmxStats.objectName());
@@ -150,7 +153,7 @@ public class MayhemService {
                 new Saves(restartEvents::submit, timer, simulation, stats),
                 new Restarts(new SimulatedHostRestarter(timer, simulation), timer, stats,
                         settings.restartMaxAttempts(), settings.restartBackoff()),
-                Guardrails.of(killSwitch, List.of(), null, new RestartBudget(guardrailStore,
+                Guardrails.of(killSwitch, guardrailSettings.rules(), null, new RestartBudget(guardrailStore,
                         restartLimits.minIntervalPerTarget(), restartLimits.maxPerWindow(), restartLimits.window()),
                         clock),
                 inFlight, acks, executor, timer, stats, watch);
