@@ -48,6 +48,7 @@ class GuardrailsIT {
         running = ServiceProcess.start("guardrails", "-Dmayhem.restart.min-interval-per-target=1h",
                 "-Dmayhem.restart.max-per-window=3", "-Dmayhem.restart.window=1h",
                 "-Dmayhem.simulation.restart-failure-rate=0", "-Dmayhem.simulation.save-failure-rate=0",
+                "-Dmayhem.targets.exclude=pet-.*",
                 "-Dmayhem.api.users=" + USERS);
         running.awaitReady(SignalsIT.READY);
         requests = new Requests("guardrails-it");
@@ -64,6 +65,15 @@ class GuardrailsIT {
                 running.destroyForcibly();
             }
         }
+    }
+
+    @Test
+    @Order(0)
+    void anExcludedTargetIsSkippedAndTakesNoPlace() throws Exception {
+        JsonObject skipped = outcomeOf(requests.publish("pet-1"));
+
+        assertThat(skipped.getString("outcome")).isEqualTo("SKIPPED");
+        assertThat(skipped.getString("reason")).contains("mayhem.targets.exclude");
     }
 
     @Test
@@ -118,7 +128,7 @@ class GuardrailsIT {
         assertThat(outcomes).filteredOn(o -> o.getString("outcome").equals("SKIPPED")).extracting(o -> o.getString("reason"))
                 .containsOnly("maximum per window: 3 restarts in the last 1h cluster-wide already (mayhem.restart.max-per-window=3)");
         JsonObject stats = json(get("api/stats"));
-        assertThat(stats.getInt("skipped")).isEqualTo(4);
+        assertThat(stats.getInt("skipped")).isEqualTo(5);
         assertThat(stats.getInt("restarted")).isEqualTo(3);
         assertThat(requests.lost()).isEmpty();
         assertThat(requests.withConflictingOutcomes()).isEmpty();
