@@ -12,6 +12,7 @@ import io.mayhem.intake.Pause;
 import io.mayhem.intake.RequestDecoder;
 import io.mayhem.lease.InFlight;
 import io.mayhem.lease.InstanceLease;
+import io.mayhem.logging.LogFormat;
 import io.mayhem.messaging.JmsResources;
 import io.mayhem.messaging.TopicSender;
 import io.mayhem.monitoring.FailureReporter;
@@ -97,6 +98,7 @@ public class MayhemService {
     private PeriodicWork periodic;
     private ManualRestarts manualRestarts;
     private Shutdown shutdown;
+    private ShutdownLog shutdownLog;
     private WorkPools pools;
 
     /** Requests per group-committed transaction at most (inbox, restart events, outcomes). */
@@ -110,6 +112,8 @@ public class MayhemService {
 
     @PostConstruct
     void start() {
+        // the run command's launcher has read it already; on another server a bad value fails the deployment here
+        shutdownLog = new ShutdownLog(LogFormat.ofProcess());
         Signals.record();
         Clock clock = Clock.systemUTC();
         Random random = settings.seed() == null ? new Random() : new Random(settings.seed());
@@ -165,7 +169,7 @@ public class MayhemService {
             return handles;
         });
         shutdown = new Shutdown(new Shutdown.Parts(publisher, intake, periodic, lease, inFlight, executor, pools, stats),
-                Signals::received, settings.shutdownTimeout(), ShutdownLog::line);
+                Signals::received, settings.shutdownTimeout(), shutdownLog::line);
         jmx.register(new JmxStats(stats));
         List<String> missing = ClassPreload.loadAll(MayhemService.class.getClassLoader());
         if (!missing.isEmpty()) {
@@ -181,7 +185,7 @@ public class MayhemService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            ShutdownLog.failed(e);
+            shutdownLog.failed(e);
             throw e;
         } finally {
             jmx.unregister();
