@@ -13,12 +13,13 @@ Prints "round_trip_ms <name> <ms> <outcome or reason>" per message and exits 0 o
 timeout; 1 otherwise, 2 on wrong arguments. Run by io.mayhem.system.PythonPublishersIT.
 """
 import json
-import sys
 import time
 import uuid
 
 from proton import Message
 from proton.utils import BlockingConnection
+
+import round_trips
 
 
 def wait_for(receiver, test, deadline):
@@ -51,30 +52,16 @@ def main(host, port, timeout):
         started = time.monotonic()
         sender.send(Message(body=body.encode("utf-8") if as_bytes else body, durable=True))
         event = wait_for(acks, lambda e: e.get("message_id") == message_id, deadline)
-        if event is None:
-            print("no outcome event for %s (%s) within %s s" % (message_id, name, timeout))
-            ok = False
-        else:
-            print("round_trip_ms %s %.1f %s" % (name, (time.monotonic() - started) * 1000, event["outcome"]))
+        ok = round_trips.outcome(name, message_id, event, started, timeout) and ok
     poison_id = str(uuid.uuid4())
     poison = json.dumps({"message_id": poison_id, "instance_name": "cattle amqp"}).encode("utf-8")
     started = time.monotonic()
     sender.send(Message(body=poison, inferred=True, durable=True))
     letter = wait_for(dead_letters, lambda e: poison_id in e.get("payload", ""), deadline)
-    if letter is None:
-        print("no dead letter for the poison %s within %s s" % (poison_id, timeout))
-        ok = False
-    elif not letter["reason"].startswith("instance_name is not a host label"):
-        print("dead letter with an unexpected reason: %s" % letter["reason"])
-        ok = False
-    else:
-        print("round_trip_ms poison %.1f %s" % ((time.monotonic() - started) * 1000, letter["reason"]))
+    ok = round_trips.dead_letter(poison_id, letter, "instance_name is not a host label", started, timeout) and ok
     connection.close()
     return 0 if ok else 1
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
-        print(__doc__, file=sys.stderr)
-        sys.exit(2)
-    sys.exit(main(sys.argv[1], int(sys.argv[2]), float(sys.argv[3])))
+    round_trips.run(main, __doc__)

@@ -20,6 +20,8 @@ import uuid
 
 import stomp
 
+import round_trips
+
 
 class Frames(stomp.ConnectionListener):
     """Every MESSAGE and RECEIPT frame, for the main thread to wait on."""
@@ -84,31 +86,17 @@ def main(host, port, timeout):
         connection.send("/topic/mayhem.restarts", body, content_type=content_type, persistent="true")
         event = frames.wait_for(lambda f: event_for(f, "/topic/mayhem.acks",
                                                     lambda e: e.get("message_id") == message_id), deadline)
-        if event is None:
-            print("no outcome event for %s (%s) within %s s; errors: %s" % (message_id, name, timeout, frames.errors))
-            ok = False
-        else:
-            print("round_trip_ms %s %.1f %s" % (name, (time.monotonic() - started) * 1000, event["outcome"]))
+        ok = round_trips.outcome(name, message_id, event, started, timeout, "; errors: %s" % frames.errors) and ok
     poison_id = str(uuid.uuid4())
     poison = ('{"message_id": "%s", "instance_name": "cattle-stomp", "note": "caf\xe9"}' % poison_id).encode("iso-8859-1")
     started = time.monotonic()
     connection.send("/topic/mayhem.restarts", poison, persistent="true")
     letter = frames.wait_for(lambda f: event_for(f, "/topic/mayhem.deadletter",
                                                  lambda e: poison_id in e.get("payload", "")), deadline)
-    if letter is None:
-        print("no dead letter for the poison %s within %s s" % (poison_id, timeout))
-        ok = False
-    elif not letter["reason"].startswith("invalid UTF-8"):
-        print("dead letter with an unexpected reason: %s" % letter["reason"])
-        ok = False
-    else:
-        print("round_trip_ms poison %.1f %s" % ((time.monotonic() - started) * 1000, letter["reason"]))
+    ok = round_trips.dead_letter(poison_id, letter, "invalid UTF-8", started, timeout) and ok
     connection.disconnect()
     return 0 if ok else 1
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
-        print(__doc__, file=sys.stderr)
-        sys.exit(2)
-    sys.exit(main(sys.argv[1], int(sys.argv[2]), float(sys.argv[3])))
+    round_trips.run(main, __doc__)

@@ -18,6 +18,7 @@ import io.mayhem.intake.Pause;
 import io.mayhem.intake.RequestDecoder;
 import io.mayhem.lease.InFlight;
 import io.mayhem.lease.InstanceLease;
+import io.mayhem.logging.LogFormat;
 import io.mayhem.messaging.JmsResources;
 import io.mayhem.messaging.TopicSender;
 import io.mayhem.monitoring.FailureReporter;
@@ -113,6 +114,7 @@ public class MayhemService {
     private PeriodicWork periodic;
     private ManualRestarts manualRestarts;
     private Shutdown shutdown;
+    private ShutdownLog shutdownLog;
     private WorkPools pools;
 
     /** Requests per group-committed transaction at most (inbox, restart events, outcomes). */
@@ -126,6 +128,8 @@ public class MayhemService {
 
     @PostConstruct
     void start() {
+        // the run command's launcher has read it already; on another server a bad value fails the deployment here
+        shutdownLog = new ShutdownLog(LogFormat.ofProcess());
         Signals.record();
         Clock clock = Clock.systemUTC();
         Random random = settings.seed() == null ? new Random() : new Random(settings.seed());
@@ -186,7 +190,7 @@ public class MayhemService {
             return handles;
         });
         shutdown = new Shutdown(new Shutdown.Parts(publisher, intake, periodic, lease, inFlight, executor, pools, stats),
-                Signals::received, settings.shutdownTimeout(), ShutdownLog::line);
+                Signals::received, settings.shutdownTimeout(), shutdownLog::line);
         jmx.register(new JmxStats(stats));
         killSwitchJmx.register(new KillSwitchControl(killSwitch));
         List<String> missing = ClassPreload.loadAll(MayhemService.class.getClassLoader());
@@ -203,7 +207,7 @@ public class MayhemService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            ShutdownLog.failed(e);
+            shutdownLog.failed(e);
             throw e;
         } finally {
             jmx.unregister();

@@ -22,7 +22,7 @@ class ArchitectureTest {
     /** Plain Java: built with {@code new} in unit tests, no container needed. */
     static final String[] CORE = {"io.mayhem.request..", "io.mayhem.tasks..", "io.mayhem.lease..",
             "io.mayhem.restart..", "io.mayhem.handling..", "io.mayhem.monitoring..", "io.mayhem.configuration..",
-            "io.mayhem.operator..", "io.mayhem.guardrails.."};
+            "io.mayhem.operator..", "io.mayhem.guardrails..", "io.mayhem.logging.."};
 
     @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("io.mayhem.(*)..").should().beFreeOfCycles();
@@ -50,10 +50,15 @@ class ArchitectureTest {
             .because("every layer shares the request type, so it depends on none of them");
 
     @ArchTest
+    static final ArchRule theLogFormatStandsAlone = classes().that().resideInAPackage("io.mayhem.logging..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.mayhem.logging..", "java..")
+            .because("the build compiles it into mayhem-launcher.jar too, which has nothing else of the application");
+
+    @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("request").definedBy("io.mayhem.request..")
             .layer("low").definedBy("io.mayhem.tasks..", "io.mayhem.messaging..", "io.mayhem.monitoring..",
-                    "io.mayhem.configuration..")
+                    "io.mayhem.configuration..", "io.mayhem.logging..")
             .layer("middle").definedBy("io.mayhem.lease..", "io.mayhem.restart..", "io.mayhem.handling..",
                     "io.mayhem.store..", "io.mayhem.intake..", "io.mayhem.publishing..", "io.mayhem.operator..",
                     "io.mayhem.guardrails..")

@@ -85,7 +85,8 @@ class PythonPublishersIT {
     private static Map<String, String> runClient(String script, String portProperty, String name)
             throws IOException, InterruptedException {
         Path output = Path.of("target", "system", "PYTHON-" + name + ".log");
-        Process process = new ProcessBuilder(clients.python().toString(),
+        // -B: no __pycache__ of the shared round_trips module in the source tree
+        Process process = new ProcessBuilder(clients.python().toString(), "-B",
                 Path.of("src", "test", "python", script).toString(), "127.0.0.1", System.getProperty(portProperty), "60")
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +35,11 @@ final class ServiceProcess {
 
     static ServiceProcess start(String name, String... systemProperties) throws IOException {
         return start(name, "post-boot.asadmin", null, List.of(), systemProperties);
+    }
+
+    /** The same, with these environment variables added to the test's own ({@code MAYHEM_LOG_FORMAT=json}). */
+    static ServiceProcess start(String name, Map<String, String> environment) throws IOException {
+        return start(name, "post-boot.asadmin", null, List.of(), environment);
     }
 
     /** Another WAR (the benchmark's trivial listener) on the same server, broker and ports. */
@@ -58,6 +64,12 @@ final class ServiceProcess {
 
     private static ServiceProcess start(String name, String postBoot, Path war, List<String> extraArgs,
                                         String... systemProperties) throws IOException {
+        return start(name, postBoot, war, extraArgs, Map.of(), systemProperties);
+    }
+
+    private static ServiceProcess start(String name, String postBoot, Path war, List<String> extraArgs,
+                                        Map<String, String> environment, String... systemProperties)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,HUP,TERM,QUIT",
                 ProcessHandle.current().info().command().orElse("java")));
         command.addAll(List.of(systemProperties));
@@ -70,8 +82,9 @@ final class ServiceProcess {
         command.addAll(extraArgs);
         Path output = Path.of("target", "system", name + ".log");
         Files.createDirectories(output.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new ServiceProcess(process, output);
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Breaks the running service the way an operator would, from outside its process, and checks that nothing
@@ -62,10 +62,11 @@ class SignalsIT {
         }, 0, 10, TimeUnit.MILLISECONDS);
     }
 
-    @ParameterizedTest(name = "SIG{0}")
-    @ValueSource(strings = {"INT", "TERM", "HUP"})
-    void aGracefulSignalMidStreamStopsInTimeAndLosesNothing(String signal) throws Exception {
-        running = ServiceProcess.start(signal + "-first");
+    /** One of the three runs logs in JSON (MAYHEM_LOG_FORMAT=json), the others in the default text format. */
+    @ParameterizedTest(name = "SIG{0}, {1} logs")
+    @CsvSource({"INT, text", "TERM, text", "HUP, json"})
+    void aGracefulSignalMidStreamStopsInTimeAndLosesNothing(String signal, String logFormat) throws Exception {
+        running = ServiceProcess.start(signal + "-first", Map.of("MAYHEM_LOG_FORMAT", logFormat));
         running.awaitReady(READY);
         try (Requests requests = new Requests("system-" + signal)) {
             publishInBackground(requests);
@@ -75,6 +76,11 @@ class SignalsIT {
             Duration stopped = running.awaitExit(SHUTDOWN_BOUND);
             assertThat(stopped).as("exit after SIG" + signal).isNotNull();
             assertShutdownLinesInOrder(running.output(), "Received exit signal SIG" + signal + "...");
+            if (logFormat.equals("json")) {
+                LogFormats.assertEveryLineIsJson(running.output());
+            } else {
+                LogFormats.assertTextFormat(running.output());
+            }
 
             Duration drained = restartAndDrain(requests, signal + "-second");
             record("SIG" + signal, requests, stopped, drained);

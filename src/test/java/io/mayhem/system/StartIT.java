@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -96,6 +97,15 @@ class StartIT {
             assertThat(exited).as("the process exits (output in target/system/START-port-taken.log)").isNotNull();
             assertThat(running.exitValue()).isNotZero();
         }
+    }
+
+    @Test
+    void aLogFormatNeitherTextNorJsonStopsTheStartAtOnceNamingTheKey() throws Exception {
+        running = ServiceProcess.start("START-bad-log-format", Map.of("MAYHEM_LOG_FORMAT", "yaml"));
+
+        assertThat(running.awaitExit(Duration.ofSeconds(30))).as("the process exits").isNotNull();
+        assertThat(running.exitValue()).isEqualTo(1);
+        assertThat(running.output()).contains("Cannot start: MAYHEM_LOG_FORMAT must be text or json, not \"yaml\"");
     }
 
     @Test
