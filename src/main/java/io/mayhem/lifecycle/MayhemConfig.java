@@ -2,6 +2,7 @@ package io.mayhem.lifecycle;
 
 import io.mayhem.configuration.BrokerDeadLetterQueues;
 import io.mayhem.configuration.Durations;
+import io.mayhem.configuration.MetricsSettings;
 import io.mayhem.configuration.Settings;
 import io.mayhem.operator.OperatorSettings;
 import jakarta.annotation.PostConstruct;
@@ -24,6 +25,7 @@ public class MayhemConfig {
     private Settings settings;
     private OperatorSettings operatorSettings;
     private BrokerDeadLetterQueues brokerDeadLetterQueues;
+    private MetricsSettings metricsSettings;
 
     @PostConstruct
     void read() {
@@ -49,6 +51,7 @@ public class MayhemConfig {
         operatorSettings = OperatorSettings.of(config.getOptionalValue("mayhem.api.users", String.class).orElse(null),
                 config.getValue("mayhem.api.restarts.rate-per-minute", Integer.class));
         brokerDeadLetterQueues = BrokerDeadLetterQueues.parse(config.getValue("mayhem.broker.dead-letter-queues", String.class));
+        metricsSettings = MetricsSettings.of(config.getOptionalValue("mayhem.metrics.instance", String.class).orElse(null));
     }
 
     @Produces
@@ -64,6 +67,11 @@ public class MayhemConfig {
     @Produces
     public BrokerDeadLetterQueues brokerDeadLetterQueues() {
         return brokerDeadLetterQueues;
+    }
+
+    @Produces
+    public MetricsSettings metricsSettings() {
+        return metricsSettings;
     }
 
     private Duration duration(String key) {
