@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * GET /metrics on the built WAR (its Prometheus jars in WEB-INF/lib), on the port of the container tests where
- * Payara Micro's own MicroProfile Metrics would answer unless the boot files turned it off: after requests and
+ * GET /metrics on the built WAR (its Prometheus jars in WEB-INF/lib beside Payara Micro's own classes, whose
+ * MicroProfile Metrics the boot files turn off): after requests and
  * poison messages were handled, the scrape keeps the text format's rules (read by the strict reader) and every
  * number equals GET /api/stats. The numbers compared go to target/metrics-it.txt.
  */

@@ -98,6 +98,6 @@ class StatsTest {
         Stats stats = new Stats(() -> 0);
         stats.handled(Duration.ofMillis(250));
 
-        assertThat(stats.snapshot()).containsEntry("handling_ms_p50", 250L);
+        assertThat(stats.snapshot()).containsEntry("handling_ms_p50", 250L).containsEntry("paused", 0L);
     }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The HTTP endpoints of the service as the README's run command starts it (its boot files, no mayhem.api.users):
- * /metrics is the WAR's Prometheus endpoint on the run command's port (not Payara Micro's MicroProfile Metrics,
- * which the pre-boot file turns off), /openapi serves the WAR's document, and POST /api/restarts is off with the
+ * /metrics is the WAR's Prometheus endpoint on the run command's port and Payara Micro's MicroProfile Metrics are
+ * off (the pre-boot file), /openapi serves the WAR's document, and POST /api/restarts is off with the
  * 404 that document gives for it (the one documented answer OpenApiIT cannot provoke on its server, which has users).
  */
 class RunCommandEndpointsIT {
@@ -52,6 +52,15 @@ class RunCommandEndpointsIT {
         assertThat(text.families()).containsKeys("mayhem_acked_total", "mayhem_in_flight", "mayhem_handling_seconds");
         assertThat(text.sample("mayhem_acked_total", Map.of("instance", InetAddress.getLocalHost().getHostName() + ":"
                 + System.getProperty("mayhem.st.http.port")))).isPresent();
+    }
+
+    @Test
+    void payarasOwnMetricsAreOff() throws Exception {
+        // Payara adds its endpoint to the application at / as /metrics/* (the WAR's exact /metrics wins over that);
+        // turned off and moved by the pre-boot file, nothing answers below /metrics
+        HttpResponse<String> below = send(HttpRequest.newBuilder(uri("/metrics/")).header("Accept", "text/plain"));
+
+        assertThat(below.statusCode()).as(below.body()).isEqualTo(404);
     }
 
     @Test
