@@ -58,6 +58,11 @@ ready() { curl -sf "$1" | grep -q '"name":"mayhem-readiness","status":"UP"'; }
 
 stats() { curl -s -w ' (HTTP %{http_code})' "$1/api/stats"; }
 
+# /metrics is the WAR's Prometheus endpoint (not the server's own metrics) and agrees with /api/stats.
+acked_in_stats() { curl -sf "$1/api/stats" | grep -o '"acked":[0-9]*' | cut -d: -f2; }
+acked_in_metrics() { curl -sf -H 'Accept: text/plain' "$1/metrics" | awk '/^mayhem_acked_total\{/ { print $2 + 0 }'; }
+metrics_agree() { local acked; acked=$(acked_in_stats "$1"); [ -n "$acked" ] && [ "$acked" = "$(acked_in_metrics "$1")" ]; }
+
 # Publishes and waits for the outcome events: java runs the client as a single source file on the given class path.
 round_trip() {
     java -cp "$1" "$root/server-config/JmsRoundTrip.java" "${@:2}" "$count" 120
@@ -107,6 +112,8 @@ EOF
         || { log "FAILED: $result"; return 1; }
     log "$result"
     log "stats: $(stats "$http")"
+    await 10 "/metrics agreeing with /api/stats" metrics_agree "$http"
+    log "metrics: mayhem_acked_total $(acked_in_metrics "$http"), /api/stats acked $(acked_in_stats "$http")"
     loopback_only "$pid"
     "${asadmin[@]}" undeploy mayhem-mandrill
     "$home/bin/asadmin" stop-domain "$domain" >> "$work/payara-server-setup.log"
@@ -152,6 +159,8 @@ check_wildfly() {
         mayhem-check check-Pa55) || { log "FAILED: $result"; return 1; }
     log "$result"
     log "stats: $(stats "$http")"
+    await 10 "/metrics agreeing with /api/stats" metrics_agree "$http"
+    log "metrics: mayhem_acked_total $(acked_in_metrics "$http"), /api/stats acked $(acked_in_stats "$http")"
     loopback_only "$pid"
     "${cli[@]}" --command="undeploy mayhem-mandrill.war"
     "${cli[@]}" --command=shutdown

@@ -148,7 +148,7 @@ start_instance() {
     port_in_use "$port" && fail "port $port (instance $i) is in use"
     rm -rf "$dir/root"
     mkdir -p "$dir"
-    boot_file "note|tx-log|http-loopback" data.dir="$dir" >"$dir/pre-boot.asadmin"
+    boot_file "note|tx-log|http-loopback|metrics-off" data.dir="$dir" >"$dir/pre-boot.asadmin"
     # the same pool as the run command's post-boot-postgresql.asadmin, with the Artemis resource adapter
     # deployed under the name the WAR uses (activemq-rar) and pointed at the external broker.
     # The RAR first, and no automatic transaction recovery at start (the pre-boot file above leaves it off):

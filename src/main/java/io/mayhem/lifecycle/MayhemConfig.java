@@ -3,6 +3,7 @@ package io.mayhem.lifecycle;
 import io.mayhem.configuration.BrokerDeadLetterQueues;
 import io.mayhem.configuration.Durations;
 import io.mayhem.configuration.RestartLimits;
+import io.mayhem.configuration.MetricsSettings;
 import io.mayhem.configuration.Settings;
 import io.mayhem.guardrails.GuardrailSettings;
 import io.mayhem.operator.OperatorSettings;
@@ -28,6 +29,7 @@ public class MayhemConfig {
     private BrokerDeadLetterQueues brokerDeadLetterQueues;
     private RestartLimits restartLimits;
     private GuardrailSettings guardrailSettings;
+    private MetricsSettings metricsSettings;
 
     @PostConstruct
     void read() {
@@ -58,6 +60,7 @@ public class MayhemConfig {
                 text("mayhem.quiet.weekdays"), text("mayhem.quiet.times-of-day"), text("mayhem.quiet.days-of-year"),
                 text("mayhem.quiet.timezone"));
         brokerDeadLetterQueues = BrokerDeadLetterQueues.parse(config.getValue("mayhem.broker.dead-letter-queues", String.class));
+        metricsSettings = MetricsSettings.of(config.getOptionalValue("mayhem.metrics.instance", String.class).orElse(null));
     }
 
     @Produces
@@ -88,6 +91,11 @@ public class MayhemConfig {
     /** The raw text of a key, null when absent or empty (MicroProfile Config reads both alike); never split on commas. */
     private String text(String key) {
         return config.getOptionalValue(key, String.class).orElse(null);
+    }
+
+    @Produces
+    public MetricsSettings metricsSettings() {
+        return metricsSettings;
     }
 
     private Duration duration(String key) {

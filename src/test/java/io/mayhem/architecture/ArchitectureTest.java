@@ -62,11 +62,17 @@ class ArchitectureTest {
             .layer("middle").definedBy("io.mayhem.lease..", "io.mayhem.restart..", "io.mayhem.handling..",
                     "io.mayhem.store..", "io.mayhem.intake..", "io.mayhem.publishing..", "io.mayhem.operator..",
                     "io.mayhem.guardrails..")
-            .layer("web").definedBy("io.mayhem.web..")
+            .layer("edge").definedBy("io.mayhem.web..", "io.mayhem.metrics..")
             .layer("lifecycle").definedBy("io.mayhem.lifecycle..")
             .whereLayer("lifecycle").mayNotBeAccessedByAnyLayer()
-            .whereLayer("web").mayNotBeAccessedByAnyLayer()
-            .whereLayer("middle").mayOnlyBeAccessedByLayers("web", "lifecycle")
-            .whereLayer("low").mayOnlyBeAccessedByLayers("middle", "web", "lifecycle")
-            .because("the composition root (lifecycle) and the HTTP edge (web) sit on top; nothing calls up");
+            .whereLayer("edge").mayNotBeAccessedByAnyLayer()
+            .whereLayer("middle").mayOnlyBeAccessedByLayers("edge", "lifecycle")
+            .whereLayer("low").mayOnlyBeAccessedByLayers("middle", "edge", "lifecycle")
+            .because("the composition root (lifecycle) and the HTTP edges (web, metrics) sit on top; nothing calls up");
+
+    @ArchTest
+    static final ArchRule onlyTheMetricsEdgeUsesThePrometheusLibrary = noClasses()
+            .that().resideOutsideOfPackage("io.mayhem.metrics..")
+            .should().dependOnClassesThat().resideInAPackage("io.prometheus..")
+            .because("GET /metrics is an adapter at the edge: the core counts, io.mayhem.metrics exports");
 }

@@ -55,10 +55,49 @@ class StatsTest {
     }
 
     @Test
+    void recordsEveryHandlingTimeInTheHistogramToo() {
+        VirtualScheduler time = new VirtualScheduler();
+        Stats stats = new Stats(new LatencyWindow(time.clock(), Duration.ofSeconds(60), 100), () -> 0);
+        stats.handled(Duration.ofMillis(700));
+        stats.handled(Duration.ofMillis(2300));
+        time.advance(Duration.ofMinutes(5));
+
+        HandlingHistogram.Snapshot histogram = stats.handlingHistogram();
+
+        assertThat(histogram.count()).as("since start, not the last minute").isEqualTo(2);
+        assertThat(histogram.sumSeconds()).isEqualTo(3.0);
+        assertThat(histogram.counts()[HandlingHistogram.BOUNDS_SECONDS.indexOf(0.75)]).isEqualTo(1);
+        assertThat(histogram.counts()[HandlingHistogram.BOUNDS_SECONDS.indexOf(2.5)]).isEqualTo(1);
+    }
+
+    @Test
+    void hasOneNumberPerStatsKeyInItsOrderAndReadsCountersAndGaugesByKey() {
+        long[] inFlight = {4};
+        Stats stats = new Stats(() -> inFlight[0], () -> true);
+        stats.deadLettered();
+        stats.deadLettered();
+
+        assertThat(stats.snapshot().keySet()).containsExactly(
+                java.util.Arrays.stream(StatsKey.values()).map(StatsKey::key).toArray(String[]::new));
+        assertThat(stats.value(StatsKey.DEAD_LETTERED)).isEqualTo(2);
+        assertThat(stats.value(StatsKey.IN_FLIGHT)).isEqualTo(4);
+        assertThat(stats.value(StatsKey.PAUSED)).isEqualTo(1);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> stats.value(StatsKey.HANDLING_MS_P95)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("handling_ms_p95");
+    }
+
+    @Test
+    void findsAKeyByItsContractName() {
+        assertThat(StatsKey.of("restart_retries")).contains(StatsKey.RESTART_RETRIES);
+        assertThat(StatsKey.of("RESTART_RETRIES")).isEmpty();
+        assertThat(StatsKey.RESTART_RETRIES.help()).isNotBlank();
+    }
+
+    @Test
     void theDefaultWindowIsTheLastMinuteOfTheSystemClock() {
         Stats stats = new Stats(() -> 0);
         stats.handled(Duration.ofMillis(250));
 
-        assertThat(stats.snapshot()).containsEntry("handling_ms_p50", 250L);
+        assertThat(stats.snapshot()).containsEntry("handling_ms_p50", 250L).containsEntry("paused", 0L);
     }
 }
