@@ -27,4 +27,11 @@ class DurationsTest {
     void refusesNegativeDurations() {
         assertThatThrownBy(() -> Durations.parse("k", "PT-1S")).hasMessageContaining("must not be negative");
     }
+
+    @Test
+    void formatsWholeSecondsInSecondsAndTheRestInMilliseconds() {
+        assertThat(Durations.format(Duration.ofSeconds(60))).isEqualTo("60s");
+        assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(Durations.format(Duration.ZERO)).isEqualTo("0s");
+    }
 }
