@@ -2,6 +2,7 @@ package io.mayhem.lifecycle;
 
 import io.mayhem.configuration.BrokerDeadLetterQueues;
 import io.mayhem.configuration.Durations;
+import io.mayhem.configuration.RestarterSettings;
 import io.mayhem.configuration.Settings;
 import io.mayhem.operator.OperatorSettings;
 import jakarta.annotation.PostConstruct;
@@ -24,6 +25,7 @@ public class MayhemConfig {
     private Settings settings;
     private OperatorSettings operatorSettings;
     private BrokerDeadLetterQueues brokerDeadLetterQueues;
+    private RestarterSettings restarterSettings;
 
     @PostConstruct
     void read() {
@@ -49,6 +51,11 @@ public class MayhemConfig {
         operatorSettings = OperatorSettings.of(config.getOptionalValue("mayhem.api.users", String.class).orElse(null),
                 config.getValue("mayhem.api.restarts.rate-per-minute", Integer.class));
         brokerDeadLetterQueues = BrokerDeadLetterQueues.parse(config.getValue("mayhem.broker.dead-letter-queues", String.class));
+        restarterSettings = RestarterSettings.of(new RestarterSettings.Texts(text("mayhem.restarter"),
+                text("mayhem.restarter.timeout"), text("mayhem.restarter.command"), text("mayhem.restarter.url"),
+                text("mayhem.restarter.header"), text("mayhem.restarter.namespace"),
+                text("mayhem.restarter.grace-period"), text("mayhem.restarter.dry-run"),
+                text("mayhem.publisher.targets")));
     }
 
     @Produces
@@ -64,6 +71,17 @@ public class MayhemConfig {
     @Produces
     public BrokerDeadLetterQueues brokerDeadLetterQueues() {
         return brokerDeadLetterQueues;
+    }
+
+    /** How hosts are restarted and what the publisher names (docs/restarting-real-hosts.md). */
+    @Produces
+    public RestarterSettings restarterSettings() {
+        return restarterSettings;
+    }
+
+    /** The key's value as written, or null when it is not set (or set to an empty value). */
+    private String text(String key) {
+        return config.getOptionalValue(key, String.class).orElse(null);
     }
 
     private Duration duration(String key) {

@@ -1,6 +1,7 @@
 package io.mayhem.lifecycle;
 
 import io.mayhem.configuration.BrokerDeadLetterQueues;
+import io.mayhem.configuration.RestarterSettings;
 import io.mayhem.configuration.Settings;
 import io.mayhem.handling.HandlingWatch;
 import io.mayhem.handling.RequestHandler;
@@ -24,8 +25,8 @@ import io.mayhem.operator.RateLimiter;
 import io.mayhem.publishing.JmsRequestSender;
 import io.mayhem.publishing.Publisher;
 import io.mayhem.request.RestartRequest;
+import io.mayhem.restart.HostRestarter;
 import io.mayhem.restart.Restarts;
-import io.mayhem.restart.SimulatedHostRestarter;
 import io.mayhem.restart.Simulation;
 import io.mayhem.store.BatchedAcks;
 import io.mayhem.store.RequestStore;
@@ -86,6 +87,8 @@ public class MayhemService {
     BrokerDeadLetterQueueReader brokerDeadLetterQueue;
     @Inject
     BrokerDeadLetterQueues brokerDeadLetterQueues;
+    @Inject
+    RestarterSettings restarterSettings;
 
     private final JmxRegistration jmx = new JmxRegistration(ManagementFactory.getPlatformMBeanServer(),
             JmxStats.objectName());
@@ -98,6 +101,8 @@ public class MayhemService {
     private ManualRestarts manualRestarts;
     private Shutdown shutdown;
     private WorkPools pools;
+    private RestarterWiring restarters;
+    private HostRestarter restarter;
 
     /** Requests per group-committed transaction at most (inbox, restart events, outcomes). */
     static final int MAX_BATCH = 500;
@@ -132,15 +137,18 @@ public class MayhemService {
             return Collections.nCopies(batch.size(), null);
         }, MAX_BATCH);
         HandlingWatch watch = new HandlingWatch(clock, stats, inFlight, settings.slowTaskThreshold());
+        restarters = new RestarterWiring(restarterSettings, executors.threads());
+        restarter = restarters.restarter(timer, simulation);
+        LOG.info(restarters::summary);
         RequestHandler handler = new RequestHandler(
                 new Saves(restartEvents::submit, timer, simulation, stats),
-                new Restarts(new SimulatedHostRestarter(timer, simulation), timer, stats,
-                        settings.restartMaxAttempts(), settings.restartBackoff()),
+                new Restarts(restarter, timer, stats, settings.restartMaxAttempts(), settings.restartBackoff(),
+                        restarterSettings.timeout()),
                 inFlight, acks, executor, timer, stats, watch);
         intake = new Intake(new RequestDecoder(settings.hostnameDomain(), settings.maxPayloadBytes()),
                 store, deadLetters, acks, handler, lease, inFlight, stats, clock, executor, settings.intakeWait(),
                 Pause.sleeping(), MAX_BATCH);
-        publisher = new Publisher(sender, executor, () -> UUID.randomUUID().toString(), random, stats,
+        publisher = new Publisher(sender, executor, () -> UUID.randomUUID().toString(), restarters.targets(random, clock), stats,
                 settings.hostnameDomain(), settings.publisherEnabled() ? settings.publisherRate() : 0);
         manualRestarts = new ManualRestarts(sender, new RateLimiter(clock, operatorSettings.restartsPerMinute()),
                 () -> UUID.randomUUID().toString(), stats, settings.hostnameDomain());
@@ -184,6 +192,7 @@ public class MayhemService {
             ShutdownLog.failed(e);
             throw e;
         } finally {
+            restarters.close();
             jmx.unregister();
         }
     }

@@ -22,7 +22,7 @@ class ArchitectureTest {
     /** Plain Java: built with {@code new} in unit tests, no container needed. */
     static final String[] CORE = {"io.mayhem.request..", "io.mayhem.tasks..", "io.mayhem.lease..",
             "io.mayhem.restart..", "io.mayhem.handling..", "io.mayhem.monitoring..", "io.mayhem.configuration..",
-            "io.mayhem.operator..", "io.mayhem.guardrails.."};
+            "io.mayhem.operator..", "io.mayhem.guardrails..", "io.mayhem.kubernetes.."};
 
     @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("io.mayhem.(*)..").should().beFreeOfCycles();
@@ -56,7 +56,7 @@ class ArchitectureTest {
                     "io.mayhem.configuration..")
             .layer("middle").definedBy("io.mayhem.lease..", "io.mayhem.restart..", "io.mayhem.handling..",
                     "io.mayhem.store..", "io.mayhem.intake..", "io.mayhem.publishing..", "io.mayhem.operator..",
-                    "io.mayhem.guardrails..")
+                    "io.mayhem.guardrails..", "io.mayhem.kubernetes..")
             .layer("web").definedBy("io.mayhem.web..")
             .layer("lifecycle").definedBy("io.mayhem.lifecycle..")
             .whereLayer("lifecycle").mayNotBeAccessedByAnyLayer()
