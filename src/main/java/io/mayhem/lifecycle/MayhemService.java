@@ -192,8 +192,19 @@ public class MayhemService {
             ShutdownLog.failed(e);
             throw e;
         } finally {
-            restarters.close();
+            closeRestarters();
             jmx.unregister();
+        }
+    }
+
+    /** Lets go of the Kubernetes client, if one was made; the server may have stopped the class loader by now. */
+    private void closeRestarters() {
+        try {
+            if (restarters != null) {
+                restarters.close();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            ShutdownLog.line("Kubernetes client not closed (" + e + "); the process ends it");
         }
     }
 

@@ -51,7 +51,7 @@ class KubernetesRestarterIT {
                 "-Dmayhem.restarter.grace-period=0s", "-Dmayhem.publisher.targets=selector:app=web",
                 "-Dkubernetes.master=" + server.url("/"), "-Dkubernetes.auth.tryKubeConfig=false",
                 "-Dkubernetes.auth.tryServiceAccount=false", "-Dkubernetes.namespace=chaos");
-        running.awaitReady(SignalsIT.READY);
+        running.awaitReady(Duration.ofMinutes(3));
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> !exists("web-1") && !exists("web-2"));
