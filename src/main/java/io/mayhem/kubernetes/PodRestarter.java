@@ -3,6 +3,7 @@ package io.mayhem.kubernetes;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mayhem.request.InputText;
 import io.mayhem.request.RestartRequest;
+import io.mayhem.tasks.RootCause;
 import io.mayhem.restart.HostRestarter;
 import io.mayhem.restart.RestartFailed;
 import io.mayhem.restart.RestartRejected;
@@ -60,7 +61,7 @@ public final class PodRestarter implements HostRestarter {
         if (error instanceof KubernetesClientException api) {
             int code = api.getCode();
             String answer = (code <= 0 ? "no answer" : "answered " + code) + ": " + InputText.escape(String.valueOf(
-                    api.getMessage()) + (code <= 0 && api.getCause() != null ? " (" + api.getCause() + ")" : ""));
+                    api.getMessage()) + (code <= 0 ? " (" + RootCause.of(api) + ")" : ""));
             return code >= 400 && code < 500 && code != 429 ? new RestartRejected(reason + answer)
                     : new RestartFailed(reason + answer);
         }

@@ -2,6 +2,7 @@ package io.mayhem.kubernetes;
 
 import io.mayhem.publishing.Targets;
 import io.mayhem.request.InputText;
+import io.mayhem.tasks.RootCause;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +80,7 @@ public final class PodSelectorTargets implements Targets {
                         failing = true;
                         LOG.warning(() -> "Could not list the pods by " + selector + " in namespace "
                                 + kubernetes.namespace() + ", publishing nothing until it works: "
-                                + InputText.escape(String.valueOf(unwrap(error))));
+                                + InputText.escape(unwrap(error) + "; caused by " + RootCause.of(error)));
                     }
                 }
                 listedAt = clock.instant();

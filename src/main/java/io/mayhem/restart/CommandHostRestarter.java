@@ -6,7 +6,6 @@ import io.mayhem.request.InputText;
 import io.mayhem.request.RestartRequest;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,23 +77,21 @@ public final class CommandHostRestarter implements HostRestarter {
     }
 
     private static void finish(CompletableFuture<Void> attempt, List<String> argv, Process process, Path stderr) {
-        try {
-            int exit = process.exitValue();
-            if (exit == 0) {
-                attempt.complete(null);
-            } else {
-                String tail = tail(stderr);
-                attempt.completeExceptionally(new RestartFailed(InputText.clip(argv.toString(), 200) + " exited with "
-                        + exit + (tail.isEmpty() ? "" : "; stderr: " + tail)));
-            }
-        } catch (RuntimeException e) {
-            attempt.completeExceptionally(new RestartFailed(argv + " ended, but its standard error could not be read: " + e));
-        } finally {
-            delete(stderr);
+        int exit = process.exitValue();
+        if (exit == 0) {
+            attempt.complete(null);
+        } else {
+            String tail = tail(stderr);
+            attempt.completeExceptionally(new RestartFailed(InputText.clip(argv.toString(), 200) + " exited with "
+                    + exit + (tail.isEmpty() ? "" : "; stderr: " + tail)));
         }
+        delete(stderr);
     }
 
-    /** The last {@link #STDERR_TAIL} bytes of the file as UTF-8, no partial character first, escaped to one line. */
+    /**
+     * The last {@link #STDERR_TAIL} bytes of the file as UTF-8, no partial character first, escaped to one line; or
+     * why it could not be read.
+     */
     static String tail(Path file) {
         try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
             long length = in.length();
@@ -108,7 +105,7 @@ public final class CommandHostRestarter implements HostRestarter {
             }
             return InputText.escape(new String(bytes, start, size - start, StandardCharsets.UTF_8).strip());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return "(could not be read: " + InputText.escape(e.toString()) + ")";
         }
     }
 

@@ -3,7 +3,6 @@ package io.mayhem.restart;
 import io.mayhem.configuration.HttpHeader;
 import io.mayhem.request.RestartRequest;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -69,11 +68,8 @@ public final class HttpHostRestarter implements HostRestarter {
     /** {@code POST to <url>}, the URL without user info or query, which may hold secrets. */
     @Override
     public String describe(RestartRequest request) {
-        try {
-            return "POST to " + new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null, null);
-        } catch (URISyntaxException e) {
-            return "POST to " + url.getScheme() + "://" + url.getHost();
-        }
+        return "POST to " + url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                + url.getRawPath();
     }
 
     /** The request as the JSON object the service's own decoder reads, plus the hostname. */

@@ -176,4 +176,10 @@ class CommandHostRestarterTest {
             return Long.parseLong(in.readLine());
         }
     }
+
+    @Test
+    void saysWhyStandardErrorCouldNotBeRead() {
+        assertThat(CommandHostRestarter.tail(dir.resolve("gone.stderr")))
+                .startsWith("(could not be read: java.io.FileNotFoundException: ");
+    }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * command), and the running service with {@code mayhem.restarter=kubernetes} and {@code selector:} targets, pointed
  * at fabric8's mock API server in this JVM, lists the matching running pods and deletes those its publisher names.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false)
 class KubernetesRestarterIT {
 
     KubernetesMockServer server;
