@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
@@ -95,7 +96,11 @@ public final class Kubernetes implements AutoCloseable {
     }
 
     private <T> CompletableFuture<T> call(Supplier<T> call) {
-        return CompletableFuture.supplyAsync(call, calls);
+        try {
+            return CompletableFuture.supplyAsync(call, calls);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Stops the threads (a running call is interrupted) and closes the client. */

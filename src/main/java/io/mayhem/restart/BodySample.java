@@ -52,15 +52,17 @@ final class BodySample implements HttpResponse.BodySubscriber<String> {
 
     @Override
     public void onComplete() {
-        int end = size;
-        if (size == LIMIT) {
-            while (end > 0 && (kept[end - 1] & 0xC0) == 0x80) {
-                end--;
-            }
-            if (end > 0 && (kept[end - 1] & 0x80) != 0) {
-                end--;
-            }
-        }
+        int end = size == LIMIT ? wholeCharacters(kept, size) : size;
         text.complete(InputText.escape(new String(kept, 0, end, StandardCharsets.UTF_8).strip()));
+    }
+
+    /** How many of the first {@code size} bytes of UTF-8 end on a whole character: a cut last one is left out. */
+    static int wholeCharacters(byte[] bytes, int size) {
+        int lead = size - 1;
+        while (lead > 0 && (bytes[lead] & 0xC0) == 0x80) {
+            lead--;
+        }
+        int length = (bytes[lead] & 0x80) == 0 ? 1 : (bytes[lead] & 0xE0) == 0xC0 ? 2 : (bytes[lead] & 0xF0) == 0xE0 ? 3 : 4;
+        return size - lead < length ? lead : size;
     }
 }

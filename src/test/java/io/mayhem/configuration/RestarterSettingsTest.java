@@ -141,4 +141,20 @@ class RestarterSettingsTest {
         assertThat(RestarterSettings.of(new Texts("kubernetes", "60s", null, null, null, "chaos", "30s", null,
                 "selector:app=web")).targets()).isEqualTo(new PublisherTargets(PublisherTargets.Kind.SELECTOR, List.of(), "app=web"));
     }
+
+    @Test
+    void refusesMissingValuesNamingTheirKeys() {
+        assertThatThrownBy(() -> new RestarterSettings(null, Duration.ofSeconds(1), null, null, null, "default",
+                Duration.ZERO, false, PublisherTargets.random())).hasMessage("mayhem.restarter must be set");
+        assertThatThrownBy(() -> new RestarterSettings(Kind.SIMULATED, null, null, null, null, "default",
+                Duration.ZERO, false, PublisherTargets.random())).hasMessage("mayhem.restarter.timeout must be > 0");
+        assertThatThrownBy(() -> new RestarterSettings(Kind.SIMULATED, Duration.ofSeconds(-1), null, null, null,
+                "default", Duration.ZERO, false, PublisherTargets.random())).hasMessage("mayhem.restarter.timeout must be > 0");
+        assertThatThrownBy(() -> new RestarterSettings(Kind.SIMULATED, Duration.ofSeconds(1), null, null, null,
+                "default", null, false, PublisherTargets.random())).hasMessageEndingWith("was null");
+        assertThatThrownBy(() -> RestarterSettings.of(new Texts(null, "60s", null, null, null, "default", "30s", null,
+                "random"))).hasMessage("mayhem.restarter must be one of simulated, command, http, kubernetes, was ''");
+        assertThatThrownBy(() -> RestarterSettings.of(new Texts("simulated", "60s", null, null, null, null, "30s", null,
+                "random"))).hasMessageStartingWith("mayhem.restarter.namespace must be a Kubernetes namespace name");
+    }
 }

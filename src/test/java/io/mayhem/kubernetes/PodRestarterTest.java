@@ -109,4 +109,13 @@ class PodRestarterTest {
         assertThat(restarter.describe(request("web-1")))
                 .isEqualTo("delete pod web-1 in namespace chaos (grace period 30s)");
     }
+
+    @Test
+    void anAttemptAfterTheClientWasClosedFails() {
+        kubernetes.close();
+
+        assertThat(restarter.restart(request("web-1"))).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
+                .havingCause().isInstanceOf(RestartFailed.class)
+                .withMessageStartingWith("Deleting pod web-1 in namespace chaos failed: java.util.concurrent.RejectedExecutionException");
+    }
 }

@@ -182,4 +182,12 @@ class CommandHostRestarterTest {
         assertThat(CommandHostRestarter.tail(dir.resolve("gone.stderr")))
                 .startsWith("(could not be read: java.io.FileNotFoundException: ");
     }
+
+    @Test
+    void theTailOfStandardErrorStartsOnAWholeCharacter() throws IOException {
+        Path stderr = dir.resolve("e.stderr");
+        Files.writeString(stderr, "\u00e9".repeat(513) + "a");
+
+        assertThat(CommandHostRestarter.tail(stderr)).isEqualTo("\u00e9".repeat(511) + "a");
+    }
 }
