@@ -180,6 +180,19 @@ class RestartsTest {
     }
 
     @Test
+    void anAttemptAlreadyDoneNeedsNoTimer() {
+        HostRestarter restarter = mock(HostRestarter.class);
+        when(restarter.restart(msg)).thenReturn(CompletableFuture.completedFuture(null));
+
+        CompletableFuture<Void> done = new Restarts(restarter, time, stats, 2, Duration.ofMillis(200),
+                Duration.ofSeconds(60)).restart(msg, executor);
+        executor.runUntilIdle();
+
+        assertThat(done).isCompleted();
+        assertThat(time.scheduledCount()).isZero();
+    }
+
+    @Test
     void anAttemptCancelledFromOutsideIsNotRetried() {
         HostRestarter restarter = mock(HostRestarter.class);
         CompletableFuture<Void> attempt = new CompletableFuture<>();
