@@ -13,7 +13,16 @@ public final class Durations {
     private Durations() {
     }
 
+    /**
+     * @param key the setting's key, named in the message when the text is not a duration
+     * @param text the setting's value
+     * @return the duration, never negative
+     * @throws IllegalArgumentException naming the key when the text is missing, not a duration, or negative
+     */
     public static Duration parse(String key, String text) {
+        if (text == null) {
+            throw new IllegalArgumentException(key + " must be set (write 250ms, 2s, 5m, 1h, 1d or ISO-8601 like PT2S)");
+        }
         String value = text.trim();
         Matcher m = SHORT.matcher(value);
         if (m.matches()) {

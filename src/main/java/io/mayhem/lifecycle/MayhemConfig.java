@@ -4,6 +4,7 @@ import io.mayhem.configuration.BrokerDeadLetterQueues;
 import io.mayhem.configuration.Durations;
 import io.mayhem.configuration.RestartLimits;
 import io.mayhem.configuration.MetricsSettings;
+import io.mayhem.configuration.RestarterSettings;
 import io.mayhem.configuration.Settings;
 import io.mayhem.guardrails.GuardrailSettings;
 import io.mayhem.operator.OperatorSettings;
@@ -30,6 +31,7 @@ public class MayhemConfig {
     private RestartLimits restartLimits;
     private GuardrailSettings guardrailSettings;
     private MetricsSettings metricsSettings;
+    private RestarterSettings restarterSettings;
 
     @PostConstruct
     void read() {
@@ -61,6 +63,11 @@ public class MayhemConfig {
                 text("mayhem.quiet.timezone"));
         brokerDeadLetterQueues = BrokerDeadLetterQueues.parse(config.getValue("mayhem.broker.dead-letter-queues", String.class));
         metricsSettings = MetricsSettings.of(config.getOptionalValue("mayhem.metrics.instance", String.class).orElse(null));
+        restarterSettings = RestarterSettings.of(new RestarterSettings.Texts(text("mayhem.restarter"),
+                text("mayhem.restarter.timeout"), text("mayhem.restarter.command"), text("mayhem.restarter.url"),
+                text("mayhem.restarter.header"), text("mayhem.restarter.namespace"),
+                text("mayhem.restarter.grace-period"), text("mayhem.restarter.dry-run"),
+                text("mayhem.publisher.targets")));
     }
 
     @Produces
@@ -86,6 +93,12 @@ public class MayhemConfig {
     @Produces
     public BrokerDeadLetterQueues brokerDeadLetterQueues() {
         return brokerDeadLetterQueues;
+    }
+
+    /** How hosts are restarted and what the publisher names (docs/restarting-real-hosts.md). */
+    @Produces
+    public RestarterSettings restarterSettings() {
+        return restarterSettings;
     }
 
     /** The raw text of a key, null when absent or empty (MicroProfile Config reads both alike); never split on commas. */

@@ -2,8 +2,10 @@ package io.mayhem.lifecycle;
 
 import io.mayhem.configuration.BrokerDeadLetterQueues;
 import io.mayhem.configuration.RestartLimits;
+import io.mayhem.configuration.RestarterSettings;
 import io.mayhem.configuration.Settings;
 import io.mayhem.guardrails.GuardrailSettings;
+import io.mayhem.guardrails.DryRun;
 import io.mayhem.guardrails.Guardrails;
 import io.mayhem.guardrails.KillSwitch;
 import io.mayhem.guardrails.KillSwitchControl;
@@ -31,8 +33,8 @@ import io.mayhem.operator.RateLimiter;
 import io.mayhem.publishing.JmsRequestSender;
 import io.mayhem.publishing.Publisher;
 import io.mayhem.request.RestartRequest;
+import io.mayhem.restart.HostRestarter;
 import io.mayhem.restart.Restarts;
-import io.mayhem.restart.SimulatedHostRestarter;
 import io.mayhem.restart.Simulation;
 import io.mayhem.store.BatchedAcks;
 import io.mayhem.store.GuardrailStore;
@@ -100,6 +102,8 @@ public class MayhemService {
     RestartLimits restartLimits;
     @Inject
     GuardrailSettings guardrailSettings;
+    @Inject
+    RestarterSettings restarterSettings;
 
     private final JmxRegistration jmx = new JmxRegistration(ManagementFactory.getPlatformMBeanServer(),
             JmxStats.objectName());
@@ -116,6 +120,8 @@ public class MayhemService {
     private Shutdown shutdown;
     private ShutdownLog shutdownLog;
     private WorkPools pools;
+    private RestarterWiring restarters;
+    private HostRestarter restarter;
 
     /** Requests per group-committed transaction at most (inbox, restart events, outcomes). */
     static final int MAX_BATCH = 500;
@@ -153,18 +159,22 @@ public class MayhemService {
             return Collections.nCopies(batch.size(), null);
         }, MAX_BATCH);
         HandlingWatch watch = new HandlingWatch(clock, stats, inFlight, settings.slowTaskThreshold());
+        restarters = new RestarterWiring(restarterSettings, executors.threads());
+        restarter = restarters.restarter(timer, simulation);
+        LOG.info(restarters::summary);
         RequestHandler handler = new RequestHandler(
                 new Saves(restartEvents::submit, timer, simulation, stats),
-                new Restarts(new SimulatedHostRestarter(timer, simulation), timer, stats,
-                        settings.restartMaxAttempts(), settings.restartBackoff()),
-                Guardrails.of(killSwitch, guardrailSettings.rules(), null, new RestartBudget(guardrailStore,
-                        restartLimits.minIntervalPerTarget(), restartLimits.maxPerWindow(), restartLimits.window()),
-                        clock),
+                new Restarts(restarter, timer, stats, settings.restartMaxAttempts(), settings.restartBackoff(),
+                        restarterSettings.timeout()),
+                Guardrails.of(killSwitch, guardrailSettings.rules(),
+                        restarterSettings.dryRun() ? new DryRun(restarter::describe) : null,
+                        new RestartBudget(guardrailStore, restartLimits.minIntervalPerTarget(),
+                                restartLimits.maxPerWindow(), restartLimits.window()), clock),
                 inFlight, acks, executor, timer, stats, watch);
         intake = new Intake(new RequestDecoder(settings.hostnameDomain(), settings.maxPayloadBytes()),
                 store, deadLetters, acks, handler, lease, inFlight, stats, clock, executor, settings.intakeWait(),
                 Pause.sleeping(), MAX_BATCH);
-        publisher = new Publisher(sender, executor, () -> UUID.randomUUID().toString(), random, stats,
+        publisher = new Publisher(sender, executor, () -> UUID.randomUUID().toString(), restarters.targets(random, clock), stats,
                 settings.hostnameDomain(), settings.publisherEnabled() ? settings.publisherRate() : 0);
         manualRestarts = new ManualRestarts(sender, new RateLimiter(clock, operatorSettings.restartsPerMinute()),
                 () -> UUID.randomUUID().toString(), stats, settings.hostnameDomain());
@@ -210,8 +220,20 @@ public class MayhemService {
             shutdownLog.failed(e);
             throw e;
         } finally {
+            closeRestarters();
             jmx.unregister();
             killSwitchJmx.unregister();
+        }
+    }
+
+    /** Lets go of the Kubernetes client, if one was made; the server may have stopped the class loader by now. */
+    private void closeRestarters() {
+        try {
+            if (restarters != null) {
+                restarters.close();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            shutdownLog.line("Kubernetes client not closed (" + e + "); the process ends it");
         }
     }
 

@@ -22,7 +22,7 @@ class ArchitectureTest {
     /** Plain Java: built with {@code new} in unit tests, no container needed. */
     static final String[] CORE = {"io.mayhem.request..", "io.mayhem.tasks..", "io.mayhem.lease..",
             "io.mayhem.restart..", "io.mayhem.handling..", "io.mayhem.monitoring..", "io.mayhem.configuration..",
-            "io.mayhem.operator..", "io.mayhem.guardrails..", "io.mayhem.logging.."};
+            "io.mayhem.operator..", "io.mayhem.guardrails..", "io.mayhem.logging..", "io.mayhem.kubernetes.."};
 
     @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("io.mayhem.(*)..").should().beFreeOfCycles();
@@ -61,7 +61,7 @@ class ArchitectureTest {
                     "io.mayhem.configuration..", "io.mayhem.logging..")
             .layer("middle").definedBy("io.mayhem.lease..", "io.mayhem.restart..", "io.mayhem.handling..",
                     "io.mayhem.store..", "io.mayhem.intake..", "io.mayhem.publishing..", "io.mayhem.operator..",
-                    "io.mayhem.guardrails..")
+                    "io.mayhem.guardrails..", "io.mayhem.kubernetes..")
             .layer("edge").definedBy("io.mayhem.web..", "io.mayhem.metrics..")
             .layer("lifecycle").definedBy("io.mayhem.lifecycle..")
             .whereLayer("lifecycle").mayNotBeAccessedByAnyLayer()

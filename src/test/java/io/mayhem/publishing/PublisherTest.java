@@ -65,4 +65,27 @@ class PublisherTest {
         assertThat(publisher.publish(3)).isEmpty();
         assertThat(executor.pending()).isZero();
     }
+
+    @Test
+    void publishesForTheNamesOfAFixedList() {
+        Publisher listed = new Publisher(sender, executor, new SequentialIds("id-1", "id-2", "id-3"),
+                new FixedTargets(List.of("web-1", "web-2", "db-1"), new ScriptedRandom().ints(2, 0, 1, 0)), stats,
+                "example.net", 3);
+
+        assertThat(listed.tick()).extracting(RestartRequest::hostname)
+                .containsExactly("db-1.example.net", "web-1.example.net", "web-2.example.net");
+    }
+
+    @Test
+    void publishesOnlyAsManyAsTheTargetsGive() {
+        java.util.Iterator<String> two = List.of("web-1", "web-2").iterator();
+        Publisher few = new Publisher(sender, executor, new SequentialIds("id-1", "id-2"),
+                () -> two.hasNext() ? java.util.Optional.of(two.next()) : java.util.Optional.empty(), stats,
+                "example.net", 5);
+
+        assertThat(few.tick()).extracting(RestartRequest::instanceName).containsExactly("web-1", "web-2");
+        assertThat(few.tick()).isEmpty();
+        assertThat(new FixedTargets(List.of(), new ScriptedRandom()).next()).isEmpty();
+        assertThat(executor.pending()).isEqualTo(2);
+    }
 }

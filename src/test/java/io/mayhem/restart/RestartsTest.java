@@ -107,4 +107,106 @@ class RestartsTest {
         assertThat(done).failsWithin(Duration.ZERO).withThrowableThat().havingCause().withMessage("no route to host");
         verify(restarter, times(1)).restart(argThat(r -> r.hostname().equals("cattle-1a2b.example.net")));
     }
+
+    @Test
+    void aRejectedRestartIsNotRetried() {
+        HostRestarter restarter = mock(HostRestarter.class);
+        when(restarter.restart(msg)).thenReturn(CompletableFuture.failedFuture(
+                new RestartRejected("POST to http://127.0.0.1/restart answered 403")));
+
+        CompletableFuture<Void> done = restarts(restarter, 3).restart(msg, executor);
+        executor.runUntilIdle();
+        time.advance(Duration.ofMinutes(1));
+        executor.runUntilIdle();
+
+        assertThat(done).failsWithin(Duration.ZERO).withThrowableThat().havingCause()
+                .isInstanceOf(RestartRejected.class).withMessage("POST to http://127.0.0.1/restart answered 403");
+        verify(restarter, times(1)).restart(msg);
+        assertThat(msg.restartAttempts()).isEqualTo(1);
+        assertThat(stats.snapshot()).containsEntry("restart_retries", 0L);
+        assertThat(logs.messages(Level.WARNING)).isEmpty();
+    }
+
+    @Test
+    void anAttemptNotDoneWithinTheTimeoutIsCancelledAndRetriedAsFailed() {
+        HostRestarter restarter = mock(HostRestarter.class);
+        CompletableFuture<Void> first = new CompletableFuture<>();
+        CompletableFuture<Void> second = new CompletableFuture<>();
+        when(restarter.restart(msg)).thenReturn(first, second);
+        Restarts restarts = new Restarts(restarter, time, stats, 2, Duration.ofMillis(200), Duration.ofSeconds(60));
+
+        CompletableFuture<Void> done = restarts.restart(msg, executor);
+        time.advance(Duration.ofMillis(59_999));
+        executor.runUntilIdle();
+        assertThat(first).isNotDone();
+        verify(restarter, times(1)).restart(msg);
+
+        time.advance(Duration.ofMillis(1));
+        executor.runUntilIdle();
+        assertThat(first).isCancelled();
+        assertThat(logs.messages(Level.WARNING)).containsExactly("Retrying for failure to restart: cattle-1a2b.example.net");
+
+        time.advance(Duration.ofMillis(200));
+        executor.runUntilIdle();
+        verify(restarter, times(2)).restart(msg);
+        time.advance(Duration.ofSeconds(60));
+        executor.runUntilIdle();
+
+        assertThat(second).isCancelled();
+        assertThat(done).failsWithin(Duration.ZERO).withThrowableThat().havingCause().isInstanceOf(RestartFailed.class)
+                .withMessage("Restart of cattle-1a2b.example.net timed out after 1m");
+        assertThat(msg.restarted()).isFalse();
+    }
+
+    @Test
+    void anAttemptDoneInTimeStopsItsTimer() {
+        HostRestarter restarter = mock(HostRestarter.class);
+        CompletableFuture<Void> attempt = new CompletableFuture<>();
+        when(restarter.restart(msg)).thenReturn(attempt);
+        Restarts restarts = new Restarts(restarter, time, stats, 2, Duration.ofMillis(200), Duration.ofMillis(1500));
+
+        CompletableFuture<Void> done = restarts.restart(msg, executor);
+        time.advance(Duration.ofMillis(1499));
+        attempt.complete(null);
+        executor.runUntilIdle();
+        assertThat(time.pending()).isZero();
+        time.advance(Duration.ofSeconds(10));
+        executor.runUntilIdle();
+
+        assertThat(done).isCompleted();
+        assertThat(msg.restarted()).isTrue();
+        verify(restarter, times(1)).restart(msg);
+        assertThat(logs.messages(Level.WARNING)).isEmpty();
+    }
+
+    @Test
+    void anAttemptAlreadyDoneNeedsNoTimer() {
+        HostRestarter restarter = mock(HostRestarter.class);
+        when(restarter.restart(msg)).thenReturn(CompletableFuture.completedFuture(null));
+
+        CompletableFuture<Void> done = new Restarts(restarter, time, stats, 2, Duration.ofMillis(200),
+                Duration.ofSeconds(60)).restart(msg, executor);
+        executor.runUntilIdle();
+
+        assertThat(done).isCompleted();
+        assertThat(time.scheduledCount()).isZero();
+    }
+
+    @Test
+    void anAttemptCancelledFromOutsideIsNotRetried() {
+        HostRestarter restarter = mock(HostRestarter.class);
+        CompletableFuture<Void> attempt = new CompletableFuture<>();
+        when(restarter.restart(msg)).thenReturn(attempt);
+        Restarts restarts = new Restarts(restarter, time, stats, 3, Duration.ofMillis(200), Duration.ofSeconds(60));
+
+        CompletableFuture<Void> done = restarts.restart(msg, executor);
+        attempt.cancel(true);
+        executor.runUntilIdle();
+        time.advance(Duration.ofMinutes(5));
+        executor.runUntilIdle();
+
+        assertThat(done).isCompletedExceptionally();
+        verify(restarter, times(1)).restart(msg);
+        assertThat(time.pending()).isZero();
+    }
 }

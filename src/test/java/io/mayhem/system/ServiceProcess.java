@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The service as an operator runs it: {@code java @target/payara-micro/run.args} (the README's run command)
  * as a separate process, with default handling of INT, HUP, TERM and QUIT even when the build itself was
- * started where they are ignored, on the system tests' port, data directory and broker port.
+ * started where they are ignored, on the system tests' port, data directory and broker port. The publisher is off
+ * unless a test's system properties turn it on ({@code -Dmayhem.publisher.enabled=true}: the last one counts).
  */
 final class ServiceProcess {
 
@@ -72,8 +73,8 @@ final class ServiceProcess {
             throws IOException {
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,HUP,TERM,QUIT",
                 ProcessHandle.current().info().command().orElse("java")));
-        command.addAll(List.of(systemProperties));
         command.add("-Dmayhem.publisher.enabled=false");
+        command.addAll(List.of(systemProperties));
         List<String> args = runArgs(postBoot);
         if (war != null) {
             args.set(args.indexOf("--deploy") + 1, war.toString());
