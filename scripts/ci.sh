@@ -14,6 +14,8 @@
 #     example      docs/examples/testkit-example against the test kit installed above
 #     servers      the WAR on Payara Server and on WildFly (server-config/check.sh)
 #     cluster      three instances, Artemis, PostgreSQL, one instance killed (ClusterIT)
+#     container    the image built from the Dockerfile without a registry, run and checked end to end
+#                  (scripts/container.sh: about 2 minutes; needs the build stage's WAR; not part of "all")
 #   scripts/ci.sh --dry-run ...  prints the commands instead of running them
 #
 # Every Maven run goes through ./mvnw (Maven 3.9.16, .mvn/wrapper/maven-wrapper.properties).
@@ -63,8 +65,9 @@ stage() {
         example) example ;;
         servers) servers ;;
         cluster) mvnw -Pcluster verify ;;
+        container) run scripts/container.sh ;;
         *)
-            echo "usage: scripts/ci.sh [--dry-run] all | build|unit|integration|mutation|example|servers|cluster ..." >&2
+            echo "usage: scripts/ci.sh [--dry-run] all | build|unit|integration|mutation|example|servers|cluster|container ..." >&2
             exit 2
             ;;
     esac

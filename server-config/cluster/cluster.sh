@@ -148,16 +148,18 @@ start_instance() {
     port_in_use "$port" && fail "port $port (instance $i) is in use"
     rm -rf "$dir/root"
     mkdir -p "$dir"
-    boot_file "note|tx-log|http-loopback|metrics-off" data.dir="$dir" >"$dir/pre-boot.asadmin"
-    # the same pool as the run command's post-boot-postgresql.asadmin, with the Artemis resource adapter
-    # deployed under the name the WAR uses (activemq-rar) and pointed at the external broker.
-    # The RAR first, and no automatic transaction recovery at start (the pre-boot file above leaves it off):
-    # with recovery on, Payara's start-up recovery of JDBC resources ran while the boot commands created the
-    # pool, and one instance in three failed to deploy the RAR (a NullPointerException in ConnectorValidator,
-    # the main thread without a context class loader). Deliveries commit in one phase
-    # (docs/decisions/0001-no-two-phase-commit.md), so there is nothing in doubt for it to recover.
-    boot_file "note|start-gate|artemis|postgresql" micro="$MICRO" broker.port="$BROKER_PORT" rar="$BUILT/artemis-rar.rar" \
-        db.url="jdbc\:postgresql\://127.0.0.1\:$PG_PORT/mayhem" db.user=mayhem db.password=mayhem >"$dir/post-boot.asadmin"
+    # the same pool as the run command's pre-boot-postgresql.asadmin, created before the server starts; the
+    # database trusts connections from 127.0.0.1, so the pool's password (MAYHEM_DB_PASSWORD, unset) is empty
+    boot_file "note|tx-log|http-loopback|metrics-off|postgresql" data.dir="$dir" \
+        db.url="jdbc:postgresql://127.0.0.1:$PG_PORT/mayhem" db.user=mayhem >"$dir/pre-boot.asadmin"
+    # the Artemis resource adapter deployed under the name the WAR uses (activemq-rar) and pointed at the
+    # external broker. No automatic transaction recovery at start (the pre-boot file above leaves it off): with
+    # recovery on, Payara's start-up recovery of JDBC resources ran while the boot commands created the pool
+    # (then in this post-boot file, after the RAR), and one instance in three failed to deploy the RAR (a
+    # NullPointerException in ConnectorValidator, the main thread without a context class loader). Deliveries
+    # commit in one phase (docs/decisions/0001-no-two-phase-commit.md), so there is nothing in doubt to recover.
+    boot_file "note|start-gate|artemis" micro="$MICRO" broker.port="$BROKER_PORT" rar="$BUILT/artemis-rar.rar" \
+        >"$dir/post-boot.asadmin"
     # shellcheck disable=SC2086 # MAYHEM_CLUSTER_JAVA_OPTS is a list of options
     # HTTP on loopback through the pre-boot file; no data grid at all (--nohazelcast, which Payara Micro ignores
     # when --nocluster is also given): the instances share nothing but the broker and the database, and nothing

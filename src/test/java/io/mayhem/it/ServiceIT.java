@@ -295,8 +295,8 @@ class ServiceIT {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonObject stats = json(response.body());
         assertThat(stats.keySet()).containsExactly("published", "received", "saved", "restarted", "restart_retries",
-                "failed", "acked", "dead_lettered", "extended", "in_flight", "handling_ms_p50", "handling_ms_p95",
-                "handling_ms_p99");
+                "failed", "acked", "dead_lettered", "extended", "in_flight", "skipped", "paused", "handling_ms_p50",
+                "handling_ms_p95", "handling_ms_p99");
         assertThat(stats.values()).allSatisfy(v -> assertThat(v.getValueType().name()).isEqualTo("NUMBER"));
     }
 

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * A PostgreSQL server of the test's own, on its own port and in a fresh data directory, made with the
  * machine's initdb and pg_ctl (Debian: the postgresql package). As root it runs them as the postgres user,
- * since PostgreSQL refuses to run as root. Trust authentication, listening on 127.0.0.1 only.
+ * since PostgreSQL refuses to run as root. Trust authentication, or password authentication (SCRAM) when made
+ * with a password; listening on 127.0.0.1 only.
  */
 final class PostgresServer implements AutoCloseable {
 
@@ -26,23 +27,48 @@ final class PostgresServer implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final boolean asPostgres;
+    private final String password;
 
-    private PostgresServer(Path dir, int port, boolean asPostgres) {
+    private PostgresServer(Path dir, int port, boolean asPostgres, String password) {
         this.dir = dir;
         this.port = port;
         this.asPostgres = asPostgres;
+        this.password = password;
     }
 
     /** initdb in a new temporary directory (readable by the postgres user, unlike a build directory may be). */
     static PostgresServer create(int port) throws IOException, InterruptedException {
+        return create(port, "");
+    }
+
+    /**
+     * The same, every connection authenticated with this password (SCRAM), or with none when it is empty (trust).
+     * initdb reads the password from a file that is deleted once it has run.
+     */
+    static PostgresServer create(int port, String password) throws IOException, InterruptedException {
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createTempDirectory("mayhem-pg-");
-        PostgresServer server = new PostgresServer(dir, port, root);
+        PostgresServer server = new PostgresServer(dir, port, root, password);
         if (root) {
             server.run(List.of("chown", "postgres:", dir.toString()), false);
         }
-        server.run(List.of(binary("initdb"), "-D", dir.resolve("data").toString(), "--auth=trust", "-U", USER,
-                "-E", "UTF8", "--no-sync"), true);
+        List<String> initdb = new ArrayList<>(List.of(binary("initdb"), "-D", dir.resolve("data").toString(), "-U", USER,
+                "-E", "UTF8", "--no-sync"));
+        Path passwordFile = dir.resolve("password");
+        if (password.isEmpty()) {
+            initdb.add("--auth=trust");
+        } else {
+            Files.writeString(passwordFile, password);
+            if (root) {
+                server.run(List.of("chown", "postgres:", passwordFile.toString()), false);
+            }
+            initdb.addAll(List.of("--auth=scram-sha-256", "--pwfile=" + passwordFile));
+        }
+        try {
+            server.run(initdb, true);
+        } finally {
+            Files.deleteIfExists(passwordFile);
+        }
         return server;
     }
 
@@ -61,11 +87,11 @@ final class PostgresServer implements AutoCloseable {
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(DATABASE), USER, "");
+        return DriverManager.getConnection(url(DATABASE), USER, password);
     }
 
     void createDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(url("postgres"), USER, "");
+        try (Connection admin = DriverManager.getConnection(url("postgres"), USER, password);
              var statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + DATABASE);
         }

@@ -17,10 +17,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The service as an operator runs it: {@code java @target/payara-micro/run.args} (the README's run command)
- * as a separate process, with default handling of INT, HUP, TERM and QUIT even when the build itself was
- * started where they are ignored, on the system tests' port, data directory and broker port. The publisher is off
- * unless a test's system properties turn it on ({@code -Dmayhem.publisher.enabled=true}: the last one counts).
+ * The service as an operator runs it: {@code java @target/payara-micro/run.args} (the README's run command, or
+ * {@code run-postgresql.args}) as a separate process, with default handling of INT, HUP, TERM and QUIT even when
+ * the build itself was started where they are ignored. Its files are the run command's own, unchanged: the
+ * system tests' HTTP port, broker ports and data directory are the environment variables an operator would set
+ * ({@code MAYHEM_HTTP_PORT}, {@code MAYHEM_DATA_DIR}, ...; docs/operations.md "Server settings"), so every system
+ * test also shows that they take effect. Payara Micro's runtime directory goes under {@code target/system/tmp}.
+ * The publisher is off unless a test's system properties turn it on ({@code -Dmayhem.publisher.enabled=true}:
+ * the last one counts).
  */
 final class ServiceProcess {
 
@@ -35,72 +39,82 @@ final class ServiceProcess {
     }
 
     static ServiceProcess start(String name, String... systemProperties) throws IOException {
-        return start(name, "post-boot.asadmin", null, List.of(), systemProperties);
+        return start(name, runArgs("run.args", null, null), Map.of(), systemProperties);
     }
 
     /** The same, with these environment variables added to the test's own ({@code MAYHEM_LOG_FORMAT=json}). */
     static ServiceProcess start(String name, Map<String, String> environment) throws IOException {
-        return start(name, "post-boot.asadmin", null, List.of(), environment);
+        return start(name, runArgs("run.args", null, null), environment);
     }
 
     /** Another WAR (the benchmark's trivial listener) on the same server, broker and ports. */
     static ServiceProcess startWar(String name, Path war, String... systemProperties) throws IOException {
-        return start(name, "post-boot.asadmin", war, List.of(), systemProperties);
+        return start(name, runArgs("run.args", war, null), Map.of(), systemProperties);
     }
 
     /**
-     * The same, with PostgreSQL instead of H2 behind java:comp/DefaultDataSource (the system tests'
-     * post-boot-postgresql.asadmin, the driver added with --addLibs).
+     * The same, with PostgreSQL instead of H2 behind java:comp/DefaultDataSource: {@code run-postgresql.args}, the
+     * database's URL, user and password given as the environment variables {@code MAYHEM_DB_URL},
+     * {@code MAYHEM_DB_USER} and {@code MAYHEM_DB_PASSWORD}, and only there.
      */
-    static ServiceProcess startOnPostgres(String name, String... systemProperties) throws IOException {
-        Path driver = Path.of(System.getProperty("mayhem.run.args")).resolveSibling("postgresql.jar");
-        return start(name, "post-boot-postgresql.asadmin", null, List.of("--addLibs", driver.toString()),
+    static ServiceProcess startOnPostgres(String name, String url, String user, String password,
+                                          String... systemProperties) throws IOException {
+        return start(name, runArgs("run-postgresql.args", null, null),
+                Map.of("MAYHEM_DB_URL", url, "MAYHEM_DB_USER", user, "MAYHEM_DB_PASSWORD", password),
                 systemProperties);
     }
 
-    /** The same, with the resource adapter connected to an external broker instead of embedding one. */
+    /**
+     * The same, with the resource adapter connected to an external broker instead of embedding one: run.args
+     * with the run command's post-boot-external-broker.asadmin, the broker's port as {@code MAYHEM_BROKER_PORT}.
+     */
     static ServiceProcess startOnExternalBroker(String name, String... systemProperties) throws IOException {
-        return start(name, "post-boot-external-broker.asadmin", null, List.of(), systemProperties);
+        String port = Integer.toString(URI.create(System.getProperty("mayhem.st.ext.broker.url")).getPort());
+        return start(name, runArgs("run.args", null, "post-boot-external-broker.asadmin"),
+                Map.of("MAYHEM_BROKER_PORT", port), systemProperties);
     }
 
-    private static ServiceProcess start(String name, String postBoot, Path war, List<String> extraArgs,
+    private static ServiceProcess start(String name, List<String> runArgs, Map<String, String> environment,
                                         String... systemProperties) throws IOException {
-        return start(name, postBoot, war, extraArgs, Map.of(), systemProperties);
-    }
-
-    private static ServiceProcess start(String name, String postBoot, Path war, List<String> extraArgs,
-                                        Map<String, String> environment, String... systemProperties)
-            throws IOException {
+        Path tmp = Path.of("target", "system", "tmp").toAbsolutePath();
+        Files.createDirectories(tmp);
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,HUP,TERM,QUIT",
-                ProcessHandle.current().info().command().orElse("java")));
+                ProcessHandle.current().info().command().orElse("java"), "-Djava.io.tmpdir=" + tmp));
         command.add("-Dmayhem.publisher.enabled=false");
         command.addAll(List.of(systemProperties));
-        List<String> args = runArgs(postBoot);
-        if (war != null) {
-            args.set(args.indexOf("--deploy") + 1, war.toString());
-        }
-        command.addAll(args);
-        command.addAll(extraArgs);
+        command.addAll(runArgs);
         Path output = Path.of("target", "system", name + ".log");
-        Files.createDirectories(output.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(settings());
         builder.environment().putAll(environment);
-        Process process = builder.start();
-        return new ServiceProcess(process, output);
+        return new ServiceProcess(builder.start(), output);
     }
 
-    /** The run command's arguments, moved to the system tests' port and boot files. */
-    private static List<String> runArgs(String postBoot) throws IOException {
-        String boot = System.getProperty("mayhem.st.boot.dir");
+    /** The system tests' server settings, as the environment variables of the run command. */
+    private static Map<String, String> settings() {
+        return Map.of(
+                "MAYHEM_HTTP_PORT", System.getProperty("mayhem.st.http.port"),
+                "MAYHEM_DATA_DIR", System.getProperty("mayhem.st.data.dir"),
+                "MAYHEM_BROKER_PORT", Integer.toString(URI.create(System.getProperty("mayhem.st.broker.url")).getPort()),
+                "MAYHEM_STOMP_PORT", System.getProperty("mayhem.st.stomp.port"),
+                "MAYHEM_AMQP_PORT", System.getProperty("mayhem.st.amqp.port"));
+    }
+
+    /**
+     * The arguments of a run command's file beside run.args, with another WAR or post-boot file when given (null:
+     * the file's own).
+     */
+    private static List<String> runArgs(String file, Path war, String postBoot) throws IOException {
+        Path runArgs = Path.of(System.getProperty("mayhem.run.args")).resolveSibling(file);
         List<String> args = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of(System.getProperty("mayhem.run.args")))) {
+        for (String line : Files.readAllLines(runArgs)) {
             String[] option = line.trim().split("\\s+", 2);
-            switch (option[0]) {
-                case "--port" -> args.addAll(List.of("--port", System.getProperty("mayhem.st.http.port")));
-                case "--prebootcommandfile" -> args.addAll(List.of(option[0], boot + "/pre-boot.asadmin"));
-                case "--postbootcommandfile" -> args.addAll(List.of(option[0], boot + "/" + postBoot));
-                default -> args.addAll(List.of(option));
+            if (war != null && option[0].equals("--deploy")) {
+                option[1] = war.toString();
+            } else if (postBoot != null && option[0].equals("--postbootcommandfile")) {
+                option[1] = runArgs.resolveSibling(postBoot).toString();
             }
+            args.addAll(List.of(option));
         }
         return args;
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The start as an orchestrator sees it, with the README's run command: the probes never say 200 before the
  * application's own checks answer, nothing but the HTTP port listens beyond loopback (the broker's OpenWire, STOMP
  * and AMQP ports listen on it), and a start that cannot bind its HTTP port ends the process instead of leaving a
- * JVM that neither works nor exits.
+ * JVM that neither works nor exits. The ports and the data directory are the environment variables
+ * ServiceProcess gives (MAYHEM_HTTP_PORT, MAYHEM_DATA_DIR, ...), read by the run command's own files.
  */
 class StartIT {
 
@@ -65,6 +66,9 @@ class StartIT {
         assertThat(notReady).as("503s seen while the server started (it answered before the service was up)").isPositive();
         assertThat(ready200).as("every 200 from /health/ready").allMatch(body -> body.contains("\"mayhem-readiness\""));
         assertThat(started200).as("every 200 from /health/started").allMatch(body -> body.contains("\"mayhem-started\""));
+        Path data = Path.of(System.getProperty("mayhem.st.data.dir"));
+        assertThat(List.of("h2", "broker", "tx")).as("in MAYHEM_DATA_DIR, emptied before the start")
+                .allMatch(part -> Files.isDirectory(data.resolve(part)));
     }
 
     @Test
