@@ -71,13 +71,19 @@ public final class RequestHandler {
     /**
      * Returns at once; the work is one task submitted to the executor. The future completes when the request
      * is acked, or fails with {@link LeaseLost} when this instance gave it up (its lease lapsed, or another
-     * instance holds it now), or is cancelled by {@link InFlight#cancelAll()}.
+     * instance holds it now), or is cancelled by {@link InFlight#cancelAll()}. A request already being handled
+     * here under the same owner is not handled again: the future it returns then is complete at once.
      *
      * @param owner the lease owner the request was stored or claimed under
      */
     public CompletableFuture<Void> handle(RestartRequest msg, String owner) {
         Handling handling = new Handling(msg, owner, executor.forMessage(msg.messageId()));
-        InFlight.Entry entry = inFlight.track(msg, owner, handling);
+        Optional<InFlight.Entry> tracked = inFlight.track(msg, owner, handling);
+        if (tracked.isEmpty()) {
+            LOG.info(() -> "Not handling " + msg + " twice: it is being handled here already " + msg.tag());
+            return CompletableFuture.completedFuture(null);
+        }
+        InFlight.Entry entry = tracked.get();
         handling.begin(entry);
         handling.done.whenComplete((ignored, error) -> inFlight.untrack(entry));
         handling.tasks.execute(handling::start);

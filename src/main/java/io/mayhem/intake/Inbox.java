@@ -3,6 +3,7 @@ package io.mayhem.intake;
 import io.mayhem.request.RestartRequest;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Where received requests are stored with the lease owner that handles them; blocking, one transaction per
@@ -16,8 +17,14 @@ public interface Inbox {
         public static final Admission ACCEPTED = new Admission("ACCEPTED", null);
         /** Already acked: not executed again. */
         public static final Admission ALREADY_ACKED = new Admission("ALREADY_ACKED", null);
-        /** In flight under a live owner (another instance, or this one): left to it. */
+        /** In flight under another live owner (another instance, or an earlier epoch of this one): left to it. */
         public static final Admission LEASED_ELSEWHERE = new Admission("LEASED_ELSEWHERE", null);
+        /**
+         * Stored under the very owner that stores it again, unacked: an earlier store of it reported a failure
+         * although it committed (the commit's answer was lost), or it is a redelivery of a request in flight here.
+         * The owner handles it unless it is handling it already.
+         */
+        public static final Admission LEASED_HERE = new Admission("LEASED_HERE", null);
 
         private final String name;
         private final String storedInstanceName;
@@ -63,4 +70,12 @@ public interface Inbox {
      * died or lost its lease; such owners are expired first, so they can no longer renew), oldest first.
      */
     List<RestartRequest> claimAbandoned(String owner, Instant staleBefore, int limit);
+
+    /**
+     * The unacked requests stored under {@code owner} that {@code handledHere} says are not being handled, at most
+     * {@code limit}; one transaction. The owner's instance asks after a store whose answer was lost may have left
+     * one under its lease. {@code handledHere} is tested while those rows are locked, so a handling that acks one
+     * meanwhile is seen either as acked or as still handled, never as neither.
+     */
+    List<RestartRequest> unhandled(String owner, Predicate<String> handledHere, int limit);
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -53,6 +55,17 @@ public final class Intake {
     /** Deliveries waiting for their store; closing intake wakes them (they then give up). */
     private final Set<CompletableFuture<Void>> waiting = ConcurrentHashMap.newKeySet();
     private volatile boolean open = true;
+    /**
+     * A store or claim of this instance failed since the last check: its transaction may have committed all the same
+     * (its answer was lost), leaving requests under this instance's lease that nothing here handles.
+     */
+    private volatile boolean unsure;
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+    /**
+     * Message ids with a store on its way (queued, being written, or answered and not yet handed on), with how many:
+     * the sweep adopts none of them, since that store's answer, however late, hands the request to the handler.
+     */
+    private final Map<String, Integer> storing = new ConcurrentHashMap<>();
 
     /**
      * @param inFlight where a request takes its place (at most mayhem.flow.max-outstanding) before it is stored
@@ -146,21 +159,32 @@ public final class Intake {
             inFlight.release();
             return CompletableFuture.failedFuture(new LeaseLost("this instance holds no lease yet"));
         }
+        storing.merge(msg.messageId(), 1, Integer::sum);
         return journal.submit(new Inbox.Admit(msg, owner)).whenComplete((admission, error) -> {
-            if (error != null) {
-                inFlight.release();
-            } else if (admission == Inbox.Admission.ACCEPTED) {
-                LOG.info(() -> "Consumed " + msg + " " + msg.tag());
-                handle(msg, owner);
-            } else if (admission.isConflicting()) {
-                inFlight.release();
-                deadLetterConflict(msg, delivery, admission.storedInstanceName());
-            } else {
-                inFlight.release();
-                if (admission == Inbox.Admission.ALREADY_ACKED) {
-                    acks.repeat(msg.messageId());
+            try {
+                if (error != null) {
+                    unsure = true;
+                    inFlight.release();
+                } else if (admission == Inbox.Admission.ACCEPTED) {
+                    LOG.info(() -> "Consumed " + msg + " " + msg.tag());
+                    handle(msg, owner);
+                } else if (admission.isConflicting()) {
+                    inFlight.release();
+                    deadLetterConflict(msg, delivery, admission.storedInstanceName());
+                } else {
+                    inFlight.release();
+                    if (admission == Inbox.Admission.ALREADY_ACKED) {
+                        acks.repeat(msg.messageId());
+                    }
+                    if (admission == Inbox.Admission.LEASED_HERE) {
+                        // stored under this lease by an earlier store whose answer was lost, or in flight here: the
+                        // sweep adopts it if nothing here handles it (adoptUnhandled), never this delayed answer
+                        unsure = true;
+                    }
+                    LOG.info(() -> "Not handling duplicate " + msg + " again (" + admission + ") " + msg.tag());
                 }
-                LOG.info(() -> "Not handling duplicate " + msg + " again (" + admission + ") " + msg.tag());
+            } finally {
+                storing.computeIfPresent(msg.messageId(), (id, n) -> n == 1 ? null : n - 1);
             }
         });
     }
@@ -253,22 +277,67 @@ public final class Intake {
 
     /**
      * Takes over abandoned requests (released at shutdown, or of an owner whose heartbeat is older than
-     * extend-by), as many as there is room for, and handles them again. Returns how many. Runs periodically on
-     * every instance; does nothing while this instance holds no lease.
+     * extend-by), as many as there is room for, and handles them again; after a store or claim of this instance
+     * failed, first adopts the requests stored under its lease that nothing here handles (a write that committed
+     * although its answer was lost). Returns how many it took. Runs periodically on every instance, one sweep at a
+     * time (a sweep called while another runs returns 0); does nothing while this instance holds no lease.
      */
     public int sweep() {
+        if (!sweeping.compareAndSet(false, true)) {
+            return 0; // one sweep at a time: a claim whose answer is late must not look unhandled to the next one
+        }
+        try {
+            return sweepAlone();
+        } finally {
+            sweeping.set(false);
+        }
+    }
+
+    private int sweepAlone() {
         String owner = lease.owner();
         int room = Math.min(inFlight.room(), SWEEP_BATCH);
         if (!open || room == 0 || owner == null) {
             return 0;
         }
-        List<RestartRequest> claimed = inbox.claimAbandoned(owner, lease.staleBefore(clock.instant()), room);
+        int adopted = unsure ? adoptUnhandled(owner, room) : 0;
+        List<RestartRequest> claimed;
+        try {
+            claimed = inbox.claimAbandoned(owner, lease.staleBefore(clock.instant()), room - adopted);
+        } catch (RuntimeException e) {
+            unsure = true;
+            throw e;
+        }
         for (RestartRequest msg : claimed) {
             inFlight.reserveUninterruptibly();
             LOG.info(() -> "Reclaimed abandoned " + msg + " " + msg.tag());
             handle(msg, owner);
         }
-        return claimed.size();
+        return adopted + claimed.size();
+    }
+
+    /**
+     * After a store or claim failed, handles the requests stored under this instance's lease that nothing here
+     * handles: that write committed although it reported a failure, and its delivery may be gone from the broker.
+     */
+    private int adoptUnhandled(String owner, int room) {
+        unsure = false;
+        List<RestartRequest> unhandled;
+        try {
+            unhandled = inbox.unhandled(owner, id -> inFlight.handles(id, owner) || storing.containsKey(id), room);
+        } catch (RuntimeException e) {
+            unsure = true;
+            throw e;
+        }
+        if (unhandled.size() == room) {
+            unsure = true; // maybe more than there was room for: look again next time
+        }
+        for (RestartRequest msg : unhandled) {
+            inFlight.reserveUninterruptibly();
+            LOG.info(() -> "Consumed " + msg + " (stored under this instance's lease by a write whose answer was "
+                    + "lost) " + msg.tag());
+            handle(msg, owner);
+        }
+        return unhandled.size();
     }
 
     /** Stops taking messages: from now on they stay in the broker. */

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
  *
  * <p>Room: at most mayhem.flow.max-outstanding requests; intake {@linkplain #reserve reserves} a place before it
  * stores a request and {@linkplain #release releases} it when the request's handling ends (or it was not stored).
- * Handled: each request being handled, under the lease owner it was stored or claimed under.
+ * Handled: each request being handled, under the lease owner it was stored or claimed under; a request is
+ * handled at most once per owner here, whichever path (intake, a repeated store, the sweep) brings it.
  *
  * <p>The lease rules for a request (the instance's one heartbeat, {@link InstanceLease}, renews all of them):
  * its handling starts only while its owner holds the lease, and that start counts its first extension; each
@@ -99,7 +101,10 @@ public final class InFlight implements InstanceLease.Holder {
     private final Clock clock;
     private final Duration maxTotal;
     private final Semaphore room;
-    private final Set<Entry> handled = ConcurrentHashMap.newKeySet();
+    private final Map<Key, Entry> handled = new ConcurrentHashMap<>();
+
+    private record Key(String messageId, String owner) {
+    }
 
     /**
      * @param maxTotal how long one request may hold its lease (mayhem.lease.max-total)
@@ -137,16 +142,27 @@ public final class InFlight implements InstanceLease.Holder {
         return room.availablePermits() == 0;
     }
 
-    /** Records a request whose handling starts now, under the lease owner it was stored or claimed under. */
-    public Entry track(RestartRequest request, String owner, Held held) {
+    /**
+     * Records a request whose handling starts now, under the lease owner it was stored or claimed under.
+     *
+     * @return its entry, or empty when the request is already being handled here under that owner (a store that
+     *         reported a failure but committed, then stored again; or the sweep and intake taking the same request
+     *         at once): it must not be handled a second time
+     */
+    public Optional<Entry> track(RestartRequest request, String owner, Held held) {
         Entry entry = new Entry(request, owner, clock.instant(), held);
-        handled.add(entry);
-        return entry;
+        return handled.putIfAbsent(new Key(request.messageId(), owner), entry) == null ? Optional.of(entry)
+                : Optional.empty();
+    }
+
+    /** True while the request is being handled here under {@code owner}. */
+    public boolean handles(String messageId, String owner) {
+        return handled.containsKey(new Key(messageId, owner));
     }
 
     /** Its handling ended, acked or not. */
     public void untrack(Entry entry) {
-        handled.remove(entry);
+        handled.remove(new Key(entry.request.messageId(), entry.owner), entry);
     }
 
     /** Requests being handled now. */
@@ -156,7 +172,7 @@ public final class InFlight implements InstanceLease.Holder {
 
     /** The requests being handled now. */
     public Collection<Entry> entries() {
-        return Collections.unmodifiableSet(handled);
+        return Collections.unmodifiableCollection(handled.values());
     }
 
     /**
@@ -175,7 +191,7 @@ public final class InFlight implements InstanceLease.Holder {
     /** The shutdown: stops every request being handled; none of them is acked by this instance. Returns how many. */
     public int cancelAll() {
         int count = 0;
-        for (Entry entry : handled) {
+        for (Entry entry : handled.values()) {
             if (entry.held.cancel()) {
                 count++;
             }
@@ -187,7 +203,7 @@ public final class InFlight implements InstanceLease.Holder {
     public void renewed(String owner, Duration by) {
         Instant now = clock.instant();
         List<Entry> extended = new ArrayList<>();
-        for (Entry entry : handled) {
+        for (Entry entry : handled.values()) {
             if (!owner.equals(entry.owner) || entry.held.finishing()) {
                 continue;
             }
@@ -210,7 +226,7 @@ public final class InFlight implements InstanceLease.Holder {
 
     @Override
     public void lapsed(String owner, String reason) {
-        for (Entry entry : handled) {
+        for (Entry entry : handled.values()) {
             if (owner.equals(entry.owner)) {
                 entry.held.lost("lease lapsed: " + reason);
             }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * JPA: requests with their lease owners and outcomes, the owners' heartbeats, the outbox and restart events.
@@ -66,6 +67,8 @@ public class RequestStore implements Inbox, LeaseStore, EventStore, OutcomeStore
             } else if (record.leaseOwner() == null || !live.contains(record.leaseOwner())) {
                 record.lease(admit.owner());
                 admissions.add(Admission.ACCEPTED);
+            } else if (record.leaseOwner().equals(admit.owner())) {
+                admissions.add(Admission.LEASED_HERE);
             } else {
                 admissions.add(Admission.LEASED_ELSEWHERE);
             }
@@ -133,6 +136,15 @@ public class RequestStore implements Inbox, LeaseStore, EventStore, OutcomeStore
             }
         }
         return claimed;
+    }
+
+    @Override
+    public List<RestartRequest> unhandled(String owner, Predicate<String> handledHere, int limit) {
+        return em.createQuery("SELECT r FROM RequestRecord r WHERE r.acked = FALSE AND r.leaseOwner = :owner",
+                        RequestRecord.class)
+                .setParameter("owner", owner).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream()
+                .filter(r -> !handledHere.test(r.messageId())).limit(limit)
+                .map(r -> new RestartRequest(r.messageId(), r.instanceName(), settings.hostnameDomain())).toList();
     }
 
     /**

@@ -36,7 +36,7 @@ class HandlingWatchTest {
 
     /** Its handling starts now: recorded in flight (as the handler does) and timed. */
     private HandlingWatch.Watched started(RestartRequest request) {
-        return watch.started(inFlight.track(request, "owner-1", mock(InFlight.Held.class)));
+        return watch.started(inFlight.track(request, "owner-1", mock(InFlight.Held.class)).orElseThrow());
     }
 
     /** Its handling ended, acked or not: no longer in flight. */

@@ -132,6 +132,23 @@ class RequestHandlerTest {
     }
 
     @Test
+    void aRequestAlreadyBeingHandledHereUnderTheSameOwnerIsNotHandledASecondTime() {
+        CompletableFuture<Void> first = handler.handle(msg, OWNER);
+        CompletableFuture<Void> second = handler.handle(msg, OWNER);
+
+        assertThat(second).as("the second comes back at once, with nothing to do").isCompleted();
+        assertThat(first).isNotDone();
+        settle(Duration.ofSeconds(2));
+
+        assertThat(first).isCompleted();
+        verify(restarter, times(1)).restart(any(RestartRequest.class));
+        verify(events, times(1)).record(msg);
+        verify(acks, times(1)).ack(any(), any(), any(), any());
+        assertThat(logs.messages(Level.INFO)).contains(
+                "Not handling PubSubMessage(instance_name=cattle-1a2b) twice: it is being handled here already");
+    }
+
+    @Test
     void timesTheHandlingFromItsStartToTheAck() {
         when(simulation.latency()).thenReturn(Duration.ofMillis(700), Duration.ofMillis(300));
         List<jdk.jfr.consumer.RecordedEvent> handled = FlightEvents.during("mayhem.RequestHandled", () -> {

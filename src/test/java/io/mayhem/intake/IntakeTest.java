@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -231,6 +232,88 @@ class IntakeTest {
     }
 
     @Test
+    void aStoreThatReportedAFailureButCommittedIsAdoptedByTheNextSweepNotByTheRetry() throws InterruptedException {
+        // the first commit's answer was lost: the request is stored under owner-1, and nothing here handles it
+        when(inbox.acceptAll(anyList(), any()))
+                .thenThrow(new IllegalStateException("Cannot commit when autoCommit is enabled."))
+                .thenReturn(List.of(Admission.LEASED_HERE));
+        intake = intake(2, Duration.ofSeconds(30), Runnable::run);
+        FakeTransaction tx = new FakeTransaction();
+        intake.receive(valid(1), tx);
+        tx.commit();
+        verify(handler, never()).handle(any(), anyString());
+        assertThat(inFlight.room()).isEqualTo(2);
+
+        RestartRequest stored = new RestartRequest("6f1c6a2e-0000-4000-8000-000000000001", "cattle-1", "example.net");
+        when(inbox.unhandled(eq("owner-1"), any(), eq(2))).thenReturn(List.of(stored));
+        when(inbox.claimAbandoned(anyString(), any(), anyInt())).thenReturn(List.of());
+        assertThat(intake.sweep()).isEqualTo(1);
+
+        verify(handler, times(1)).handle(stored, "owner-1");
+        verify(inbox).claimAbandoned(anyString(), any(), eq(1));
+        assertThat(inFlight.room()).as("its place is held by its handling").isEqualTo(1);
+        assertThat(logs.messages(Level.INFO)).anyMatch(m -> m.startsWith("Consumed PubSubMessage(instance_name=cattle-1)")
+                && m.contains("by a write whose answer was lost"));
+        intake.sweep();
+        verify(inbox, times(1)).unhandled(anyString(), any(), anyInt());
+    }
+
+    @Test
+    void theSweepLooksForUnhandledRequestsOnlyAfterAFailedStoreAndNeverTakesOneWhoseStoreIsOnItsWay()
+            throws InterruptedException {
+        when(inbox.claimAbandoned(anyString(), any(), anyInt())).thenReturn(List.of());
+        intake.sweep();
+        verify(inbox, never()).unhandled(anyString(), any(), anyInt());
+
+        when(inbox.acceptAll(anyList(), any())).thenThrow(new IllegalStateException("answer lost"))
+                .thenAnswer(call -> Collections.nCopies(call.<List<?>>getArgument(0).size(), Admission.ACCEPTED));
+        intake.receive(valid(1), new FakeTransaction());
+        writes.runUntilIdle();
+        intake.receive(valid(2), new FakeTransaction()); // its store is queued, not written
+
+        intake.sweep();
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<java.util.function.Predicate<String>> handledHere =
+                ArgumentCaptor.forClass(java.util.function.Predicate.class);
+        verify(inbox).unhandled(eq("owner-1"), handledHere.capture(), anyInt());
+        assertThat(handledHere.getValue().test("6f1c6a2e-0000-4000-8000-000000000002")).as("store on its way").isTrue();
+        assertThat(handledHere.getValue().test("6f1c6a2e-0000-4000-8000-000000000001")).as("store failed").isFalse();
+        writes.runUntilIdle();
+        verify(handler).handle(argThat(m -> m.instanceName().equals("cattle-2")), eq("owner-1"));
+        assertThat(handledHere.getValue().test("6f1c6a2e-0000-4000-8000-000000000002"))
+                .as("stored and handed to the handler (which tracks it in flight)").isFalse();
+    }
+
+    @Test
+    void aFailedLookForUnhandledRequestsIsTriedAgainAtTheNextSweep() throws InterruptedException {
+        when(inbox.acceptAll(anyList(), any())).thenThrow(new IllegalStateException("down"));
+        intake.receive(valid(1), new FakeTransaction());
+        writes.runUntilIdle();
+        when(inbox.unhandled(anyString(), any(), anyInt())).thenThrow(new IllegalStateException("still down"))
+                .thenReturn(List.of());
+        when(inbox.claimAbandoned(anyString(), any(), anyInt())).thenReturn(List.of());
+
+        assertThatThrownBy(intake::sweep).hasMessage("still down");
+        intake.sweep();
+        intake.sweep();
+
+        verify(inbox, times(2)).unhandled(anyString(), any(), anyInt());
+    }
+
+    @Test
+    void aFailedClaimMakesTheNextSweepLookForUnhandledRequests() {
+        when(inbox.claimAbandoned(anyString(), any(), anyInt())).thenThrow(new IllegalStateException("answer lost"))
+                .thenReturn(List.of());
+        when(inbox.unhandled(anyString(), any(), anyInt())).thenReturn(List.of());
+
+        assertThatThrownBy(intake::sweep).hasMessage("answer lost");
+        intake.sweep();
+
+        verify(inbox, times(1)).unhandled(anyString(), any(), anyInt());
+    }
+
+    @Test
     void retriesStoringWithBackoffWhileTheDatabaseIsDownAndGoesOnWhenItIsBack() throws InterruptedException {
         when(inbox.acceptAll(anyList(), any()))
                 .thenThrow(new IllegalStateException("down", new RuntimeException("Connection refused")))
@@ -369,6 +452,21 @@ class IntakeTest {
         when(inbox.claimAbandoned(anyString(), any(), eq(1))).thenReturn(List.of());
         assertThat(intake.sweep()).isZero();
         verify(inbox).claimAbandoned(anyString(), any(), eq(1));
+    }
+
+    @Test
+    void runsOneSweepAtATime() {
+        List<Integer> inner = new ArrayList<>();
+        when(inbox.claimAbandoned(anyString(), any(), anyInt())).thenAnswer(call -> {
+            inner.add(intake.sweep()); // a second sweep while this one waits for its claim
+            return List.of();
+        });
+
+        intake.sweep();
+        intake.sweep();
+
+        assertThat(inner).containsExactly(0, 0);
+        verify(inbox, times(2)).claimAbandoned(anyString(), any(), anyInt());
     }
 
     @Test

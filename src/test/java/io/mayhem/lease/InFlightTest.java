@@ -90,7 +90,7 @@ class InFlightTest {
     @Test
     void countsWhatIsHandledApartFromTheRoomTaken() {
         RestartRequest first = request(1);
-        InFlight.Entry entry = inFlight.track(first, "owner-1", new Recorded());
+        InFlight.Entry entry = inFlight.track(first, "owner-1", new Recorded()).orElseThrow();
         inFlight.track(request(2), "owner-1", new Recorded());
 
         assertThat(inFlight.size()).isEqualTo(2);
@@ -102,12 +102,23 @@ class InFlightTest {
     }
 
     @Test
+    void tracksARequestOncePerOwnerUntilItsHandlingEnds() {
+        InFlight.Entry entry = inFlight.track(request(1), "owner-1", new Recorded()).orElseThrow();
+
+        assertThat(inFlight.track(request(1), "owner-1", new Recorded())).as("again under the same owner").isEmpty();
+        assertThat(inFlight.track(request(1), "an-older-epoch", new Recorded())).as("under another owner").isPresent();
+        assertThat(inFlight.size()).isEqualTo(2);
+        inFlight.untrack(entry);
+        assertThat(inFlight.track(request(1), "owner-1", new Recorded())).as("once its handling ended").isPresent();
+    }
+
+    @Test
     void aHandlingStartsOnlyUnderAHeldLeaseAndCountsItsFirstExtension() {
         Recorded held = new Recorded();
         Recorded stale = new Recorded();
 
-        assertThat(inFlight.start(inFlight.track(request(1), "owner-1", held))).isTrue();
-        assertThat(inFlight.start(inFlight.track(request(2), "an-older-epoch", stale))).isFalse();
+        assertThat(inFlight.start(inFlight.track(request(1), "owner-1", held).orElseThrow())).isTrue();
+        assertThat(inFlight.start(inFlight.track(request(2), "an-older-epoch", stale).orElseThrow())).isFalse();
 
         assertThat(held.extended).isEqualTo(1);
         assertThat(stale.extended).isZero();
@@ -165,8 +176,8 @@ class InFlightTest {
     @Test
     void workMayStartOnlyWhileNotFinishingAndTheLeaseHolds() {
         Recorded held = new Recorded();
-        InFlight.Entry entry = inFlight.track(request(1), "owner-1", held);
-        InFlight.Entry stale = inFlight.track(request(2), "an-older-epoch", new Recorded());
+        InFlight.Entry entry = inFlight.track(request(1), "owner-1", held).orElseThrow();
+        InFlight.Entry stale = inFlight.track(request(2), "an-older-epoch", new Recorded()).orElseThrow();
 
         assertThat(entry.mayWork()).isTrue();
         assertThat(entry.leaseHeld()).isTrue();
@@ -194,7 +205,7 @@ class InFlightTest {
 
     @Test
     void aSlowHandlingIsReportedOnce() {
-        InFlight.Entry entry = inFlight.track(request(1), "owner-1", new Recorded());
+        InFlight.Entry entry = inFlight.track(request(1), "owner-1", new Recorded()).orElseThrow();
 
         assertThat(entry.firstSlowReport()).isTrue();
         assertThat(entry.firstSlowReport()).isFalse();

@@ -109,12 +109,14 @@ final class ProtocolSimulation {
             if (w.covers(now, caller)) {
                 double x = world.random.nextDouble();
                 if (x < w.failRate()) {
-                    return new SimStore.Fault(true, Duration.ZERO, Duration.ZERO);
+                    // one failure in three commits first: the caller sees a failure either way
+                    boolean answerLost = !op.equals("send") && world.random.nextInt(3) == 0;
+                    return new SimStore.Fault(!answerLost, Duration.ZERO, Duration.ZERO, answerLost);
                 }
                 if (x < w.failRate() + w.stallRate()) {
                     Duration stall = Duration.ofMillis(100 + world.random.nextInt((int) MAX_STALL.toMillis() - 100));
-                    return world.random.nextBoolean() ? new SimStore.Fault(false, stall, Duration.ZERO)
-                            : new SimStore.Fault(false, Duration.ZERO, stall);
+                    return world.random.nextBoolean() ? new SimStore.Fault(false, stall, Duration.ZERO, false)
+                            : new SimStore.Fault(false, Duration.ZERO, stall, false);
                 }
                 return SimStore.Fault.NONE;
             }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -61,9 +62,12 @@ final class SimStore {
         }
     }
 
-    /** What a fault does to one call. */
-    record Fault(boolean fail, Duration stallBefore, Duration stallAfter) {
-        static final Fault NONE = new Fault(false, Duration.ZERO, Duration.ZERO);
+    /**
+     * What a fault does to one call: it fails before it commits, stalls before or after the commit, or commits and
+     * then fails all the same (the commit's answer was lost: the caller cannot tell it from a failure).
+     */
+    record Fault(boolean fail, Duration stallBefore, Duration stallAfter, boolean answerLost) {
+        static final Fault NONE = new Fault(false, Duration.ZERO, Duration.ZERO, false);
     }
 
     interface Faults {
@@ -115,6 +119,8 @@ final class SimStore {
             } else if (record.leaseOwner == null || !live.contains(record.leaseOwner)) {
                 record.leaseOwner = admit.owner();
                 admissions.add(Inbox.Admission.ACCEPTED);
+            } else if (record.leaseOwner.equals(admit.owner())) {
+                admissions.add(Inbox.Admission.LEASED_HERE);
             } else {
                 admissions.add(Inbox.Admission.LEASED_ELSEWHERE);
             }
@@ -140,6 +146,12 @@ final class SimStore {
                     claimed.add(new RestartRequest(r.messageId, r.instanceName, DOMAIN));
                 });
         return claimed;
+    }
+
+    synchronized List<RestartRequest> unhandled(String owner, Predicate<String> handledHere, int limit) {
+        return records.values().stream()
+                .filter(r -> !r.acked && owner.equals(r.leaseOwner) && !handledHere.test(r.messageId))
+                .limit(limit).map(r -> new RestartRequest(r.messageId, r.instanceName, DOMAIN)).toList();
     }
 
     synchronized void register(String owner, Instant now) {
@@ -263,6 +275,10 @@ final class SimStore {
                         + fault.stallAfter().toMillis() + " ms");
                 world.stall(fault.stallAfter());
             }
+            if (fault.answerLost()) {
+                world.trace.add(world.at() + " " + instance + " store " + op + " committed, its answer is lost");
+                throw new IllegalStateException("simulated lost answer of a committed " + op);
+            }
             return result;
         }
 
@@ -287,6 +303,16 @@ final class SimStore {
                         + claimed.stream().map(m -> ProtocolSimulation.shortId(m.messageId())).toList());
             }
             return claimed;
+        }
+
+        @Override
+        public List<RestartRequest> unhandled(String owner, Predicate<String> handledHere, int limit) {
+            List<RestartRequest> found = call("unhandled", () -> SimStore.this.unhandled(owner, handledHere, limit));
+            if (!found.isEmpty()) {
+                world.trace.add(world.at() + " " + instance + " unhandled under " + owner + ": "
+                        + found.stream().map(m -> ProtocolSimulation.shortId(m.messageId())).toList());
+            }
+            return found;
         }
 
         @Override

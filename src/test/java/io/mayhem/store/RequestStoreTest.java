@@ -89,15 +89,17 @@ class RequestStoreTest {
         RequestRecord released = stored(3, null);
         RequestRecord ofTheDead = stored(4, "dead");
         RequestRecord ofTheLiving = stored(5, "alive");
-        requests(acked(2), released, ofTheDead, ofTheLiving);
+        RequestRecord mine = stored(6, "me");
+        requests(acked(2), released, ofTheDead, ofTheLiving, mine);
 
         List<Admission> admissions = store.acceptAll(List.of(new Admit(msg(1), "me"), new Admit(msg(2), "me"),
-                new Admit(msg(3), "me"), new Admit(msg(4), "me"), new Admit(msg(5), "me"), new Admit(msg(1), "me")), NOW);
+                new Admit(msg(3), "me"), new Admit(msg(4), "me"), new Admit(msg(5), "me"), new Admit(msg(1), "me"),
+                new Admit(msg(6), "me")), NOW);
 
         assertThat(admissions).containsExactly(Admission.ACCEPTED, Admission.ALREADY_ACKED, Admission.ACCEPTED,
-                Admission.ACCEPTED, Admission.LEASED_ELSEWHERE, Admission.LEASED_ELSEWHERE);
+                Admission.ACCEPTED, Admission.LEASED_ELSEWHERE, Admission.LEASED_ELSEWHERE, Admission.LEASED_HERE);
         verify(found).setParameter("ids", List.of(msg(1).messageId(), msg(2).messageId(), msg(3).messageId(),
-                msg(4).messageId(), msg(5).messageId()));
+                msg(4).messageId(), msg(5).messageId(), msg(6).messageId()));
         verify(found).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         assertThat(persisted).singleElement().isInstanceOfSatisfying(RequestRecord.class, record -> {
             assertThat(record.messageId()).isEqualTo(msg(1).messageId());
@@ -107,6 +109,22 @@ class RequestStoreTest {
         assertThat(released.leaseOwner()).isEqualTo("me");
         assertThat(ofTheDead.leaseOwner()).isEqualTo("me");
         assertThat(ofTheLiving.leaseOwner()).isEqualTo("alive");
+    }
+
+    @Test
+    void findsTheUnackedRequestsOfAnOwnerThatAreNotHandledWithTheirRowsLocked() {
+        TypedQuery<RequestRecord> ofMine = query(List.of(stored(1, "me"), stored(2, "me"), stored(3, "me"),
+                stored(4, "me")));
+        when(em.createQuery("SELECT r FROM RequestRecord r WHERE r.acked = FALSE AND r.leaseOwner = :owner",
+                RequestRecord.class)).thenReturn(ofMine);
+
+        List<RestartRequest> unhandled = store.unhandled("me", id -> id.equals(msg(2).messageId()), 2);
+
+        assertThat(unhandled).extracting(RestartRequest::messageId).containsExactly(msg(1).messageId(),
+                msg(3).messageId());
+        assertThat(unhandled.get(0).hostname()).isEqualTo("cattle-1.example.net");
+        verify(ofMine).setParameter("owner", "me");
+        verify(ofMine).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
     @Test
