@@ -105,10 +105,14 @@ class InFlightTest {
     void tracksARequestOncePerOwnerUntilItsHandlingEnds() {
         InFlight.Entry entry = inFlight.track(request(1), "owner-1", new Recorded()).orElseThrow();
 
+        assertThat(inFlight.handles(request(1).messageId(), "owner-1")).isTrue();
+        assertThat(inFlight.handles(request(1).messageId(), "an-older-epoch")).isFalse();
+        assertThat(inFlight.handles(request(2).messageId(), "owner-1")).isFalse();
         assertThat(inFlight.track(request(1), "owner-1", new Recorded())).as("again under the same owner").isEmpty();
         assertThat(inFlight.track(request(1), "an-older-epoch", new Recorded())).as("under another owner").isPresent();
         assertThat(inFlight.size()).isEqualTo(2);
         inFlight.untrack(entry);
+        assertThat(inFlight.handles(request(1).messageId(), "owner-1")).isFalse();
         assertThat(inFlight.track(request(1), "owner-1", new Recorded())).as("once its handling ended").isPresent();
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  * system tests' HTTP port, broker ports and data directory are the environment variables an operator would set
  * ({@code MAYHEM_HTTP_PORT}, {@code MAYHEM_DATA_DIR}, ...; docs/operations.md "Server settings"), so every system
  * test also shows that they take effect. Payara Micro's runtime directory goes under {@code target/system/tmp}.
+ * The JVM also gets the options of {@code -Dmayhem.test.server.jvm} (pom.xml: C1 only, for a faster start).
  * The publisher is off unless a test's system properties turn it on ({@code -Dmayhem.publisher.enabled=true}:
  * the last one counts).
  */
@@ -80,6 +81,12 @@ final class ServiceProcess {
         Files.createDirectories(tmp);
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,HUP,TERM,QUIT",
                 ProcessHandle.current().info().command().orElse("java"), "-Djava.io.tmpdir=" + tmp));
+        // the tests' JIT setting (pom.xml, mayhem.test.server.jvm); the run command's own options follow unchanged
+        for (String option : System.getProperty("mayhem.test.server.jvm", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
         command.add("-Dmayhem.publisher.enabled=false");
         command.addAll(List.of(systemProperties));
         command.addAll(runArgs);
