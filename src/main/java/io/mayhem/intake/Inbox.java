@@ -22,7 +22,8 @@ public interface Inbox {
         /**
          * Stored under the very owner that stores it again, unacked: an earlier store of it reported a failure
          * although it committed (the commit's answer was lost), or it is a redelivery of a request in flight here.
-         * The owner handles it unless it is handling it already.
+         * Never handled on this answer, which may come after that handling ended: the owner's next sweep adopts it
+         * when nothing there handles it ({@link #unhandled}).
          */
         public static final Admission LEASED_HERE = new Admission("LEASED_HERE", null);
 
